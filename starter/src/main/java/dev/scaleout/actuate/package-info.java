@@ -1,0 +1,4 @@
+/**
+ * Safe actuator defaults for replicas.
+ */
+package dev.scaleout.actuate;

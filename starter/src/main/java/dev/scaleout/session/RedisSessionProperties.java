@@ -1,0 +1,34 @@
+package dev.scaleout.session;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
+/**
+ * How session attributes are stored in Redis.
+ * <p>
+ * Attributes are JSON with their Java type named beside each value, and only trusted types are read back: the JDK's
+ * value and collection types, Spring Security's, those of the application's own packages (its
+ * {@code @SpringBootApplication} package and below), and those of {@link #trustedPackages()}.
+ *
+ * @param trustedPackages further packages whose types may be stored in a session, e.g. {@code com.example.cart}
+ */
+@ConfigurationProperties("scaleout.session")
+public record RedisSessionProperties(@DefaultValue List<String> trustedPackages) {
+
+	private static final Pattern PACKAGE_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*");
+
+	public RedisSessionProperties {
+		for (String name : trustedPackages) {
+			if (!PACKAGE_NAME.matcher(name).matches()) {
+				throw new InvalidConfigurationPropertyValueException("scaleout.session.trusted-packages", name,
+						"Trusted packages must be Java package names such as com.example.cart, without wildcards.");
+			}
+		}
+		trustedPackages = List.copyOf(trustedPackages);
+	}
+
+}

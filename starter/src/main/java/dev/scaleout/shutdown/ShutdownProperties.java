@@ -1,0 +1,26 @@
+package dev.scaleout.shutdown;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
+/**
+ * How a replica leaves the pool when it is told to stop.
+ *
+ * @param drainDelay how long the replica keeps serving after readiness turns {@code REFUSING_TRAFFIC} and before
+ * graceful shutdown begins: time for load balancers and the gateway to notice and stop sending new requests. Zero
+ * by default; in Kubernetes set it above the readiness probe's period times its failure threshold.
+ */
+@ConfigurationProperties("scaleout.shutdown")
+public record ShutdownProperties(@DefaultValue("0s") Duration drainDelay) {
+
+	public ShutdownProperties {
+		if (drainDelay.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException("scaleout.shutdown.drain-delay", drainDelay,
+					"The drain delay must be zero or positive, for example 5s.");
+		}
+	}
+
+}

@@ -1,0 +1,68 @@
+package dev.scaleout.shutdown;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GracefulShutdownAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(GracefulShutdownAutoConfiguration.class));
+
+	@Test
+	void drainDelayIsZeroByDefault() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(DrainOnShutdown.class);
+			assertThat(context.getBean(ShutdownProperties.class).drainDelay()).isZero();
+		});
+	}
+
+	@Test
+	void drainStopsBeforeEveryOtherLifecyclePhase() {
+		this.runner.run((context) -> assertThat(context.getBean(DrainOnShutdown.class).getPhase())
+			.isEqualTo(Integer.MAX_VALUE));
+	}
+
+	@Test
+	void drainDelayIsConfigurable() {
+		this.runner.withPropertyValues("scaleout.shutdown.drain-delay=5s")
+			.run((context) -> assertThat(context.getBean(ShutdownProperties.class).drainDelay())
+				.isEqualTo(Duration.ofSeconds(5)));
+	}
+
+	@Test
+	void negativeDrainDelayFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("scaleout.shutdown.drain-delay=-1s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("scaleout.shutdown.drain-delay")
+				.hasMessageContaining("must be zero or positive");
+		});
+	}
+
+	@Test
+	void backsOffWhenTheApplicationDefinesItsOwnDrain() {
+		this.runner.withUserConfiguration(OwnDrain.class)
+			.run((context) -> assertThat(context).getBean(DrainOnShutdown.class)
+				.isSameAs(context.getBean("myDrain")));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnDrain {
+
+		@Bean
+		DrainOnShutdown myDrain() {
+			return new DrainOnShutdown((event) -> {
+			}, Duration.ofSeconds(1));
+		}
+
+	}
+
+}
