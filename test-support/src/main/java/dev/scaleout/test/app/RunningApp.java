@@ -29,7 +29,7 @@ public final class RunningApp implements AutoCloseable {
 	public static RunningApp start(Class<?> application, String... arguments) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1"));
 		args.addAll(Arrays.asList(arguments));
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(application).main(application)
 			.run(args.toArray(String[]::new));
 		return new RunningApp(context);
 	}

@@ -1,0 +1,32 @@
+package dev.scaleout.sample;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the sample app.
+ *
+ * @param user the demo account that {@code POST /login} accepts
+ */
+@Validated
+@ConfigurationProperties("scaleout.sample")
+public record SampleProperties(@DefaultValue @Valid User user) {
+
+	/**
+	 * The demo account.
+	 *
+	 * @param name the user name
+	 * @param password the password, hashed and prefixed with its encoding as Spring Security's
+	 * {@code DelegatingPasswordEncoder} reads it, e.g. {@code {bcrypt}$2a$10$…}; the default is the hash of
+	 * {@code demo}
+	 */
+	public record User(@DefaultValue("demo") @NotBlank String name,
+			@DefaultValue("{bcrypt}$2a$10$zI8IkYeMEZRJPbndfTUefuSQxtnxdd/Y.vy125SIv8q4b6ZCmMkna") @NotBlank String password) {
+
+	}
+
+}

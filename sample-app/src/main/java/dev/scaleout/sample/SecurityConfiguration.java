@@ -1,0 +1,91 @@
+package dev.scaleout.sample;
+
+import java.util.Map;
+
+import dev.scaleout.instance.InstanceId;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Form login whose security context lives in the Redis session, so a login on one replica holds on all.
+ * <p>
+ * CSRF: the session cookie is {@code SameSite=Lax}, so browsers do not send it with cross-site POSTs, and every
+ * state change is a POST. As a second line, a state-changing request that a browser marks
+ * {@code Sec-Fetch-Site: cross-site} is rejected with 403. Same-site pages and non-browser clients such as curl
+ * need no token.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http,
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems, JsonMapper json,
+			InstanceId instanceId) throws Exception {
+		AuthenticationEntryPoint unauthorized = (request, response, ex) -> problems.resolveException(request,
+				response, null, new ErrorResponseException(HttpStatus.UNAUTHORIZED, ex));
+		AuthenticationFailureHandler loginFailed = (request, response, ex) -> problems.resolveException(request,
+				response, null, new ErrorResponseException(HttpStatus.UNAUTHORIZED, ex));
+		AuthenticationSuccessHandler loggedIn = (request, response, authentication) -> {
+			response.setStatus(HttpStatus.OK.value());
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			json.writeValue(response.getOutputStream(),
+					Map.of("user", authentication.getName(), "instance", instanceId.value()));
+		};
+		return http
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/me").authenticated().anyRequest().permitAll())
+			.formLogin((login) -> login.loginProcessingUrl("/login")
+				.successHandler(loggedIn)
+				.failureHandler(loginFailed)
+				.permitAll())
+			.logout((logout) -> logout.logoutUrl("/logout")
+				.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthorized))
+			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::crossSiteStateChange))
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.build();
+	}
+
+	@Bean
+	UserDetailsService users(SampleProperties properties) {
+		return new InMemoryUserDetailsManager(User.withUsername(properties.user().name())
+			.password(properties.user().password())
+			.roles("USER")
+			.build());
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	private static boolean crossSiteStateChange(HttpServletRequest request) {
+		return !isSafe(request.getMethod()) && "cross-site".equals(request.getHeader("Sec-Fetch-Site"));
+	}
+
+	private static boolean isSafe(String method) {
+		return HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method) || HttpMethod.OPTIONS.matches(method)
+				|| HttpMethod.TRACE.matches(method);
+	}
+
+}

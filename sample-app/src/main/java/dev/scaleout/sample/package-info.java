@@ -1,0 +1,4 @@
+/**
+ * The Scaleout sample app: a stateless web app built on the starter.
+ */
+package dev.scaleout.sample;
