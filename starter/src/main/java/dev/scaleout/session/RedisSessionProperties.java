@@ -1,5 +1,6 @@
 package dev.scaleout.session;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -15,9 +16,12 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
  * {@code @SpringBootApplication} package and below), and those of {@link #trustedPackages()}.
  *
  * @param trustedPackages further packages whose types may be stored in a session, e.g. {@code com.example.cart}
+ * @param retryAfter what the {@code Retry-After} header of a 503 tells the client when a request needs the session
+ * and Redis is unreachable (whole seconds, at least 1)
  */
 @ConfigurationProperties("scaleout.session")
-public record RedisSessionProperties(@DefaultValue List<String> trustedPackages) {
+public record RedisSessionProperties(@DefaultValue List<String> trustedPackages,
+		@DefaultValue("2s") Duration retryAfter) {
 
 	private static final Pattern PACKAGE_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*");
 
@@ -29,6 +33,10 @@ public record RedisSessionProperties(@DefaultValue List<String> trustedPackages)
 			}
 		}
 		trustedPackages = List.copyOf(trustedPackages);
+		if (retryAfter.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException("scaleout.session.retry-after", retryAfter,
+					"Retry-After must be zero or positive, for example 2s.");
+		}
 	}
 
 }

@@ -1,4 +1,0 @@
-/**
- * Safe actuator defaults for replicas.
- */
-package dev.scaleout.actuate;

@@ -1,0 +1,122 @@
+package dev.scaleout.session;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers a request that needed Redis while Redis is unreachable with 503 {@code application/problem+json} and
+ * {@code Retry-After}, instead of a 500 and a stack trace. Sits just outside Spring Session's filter, so it sees
+ * failures to load a session as well as failures to save one. Requests that never touch the session are not
+ * affected: sessions are loaded and created lazily.
+ * <p>
+ * Logs one WARN line per outage (at most one per {@value #LOG_INTERVAL_SECONDS} seconds), not one per request.
+ */
+final class SessionStoreUnavailableFilter extends OncePerRequestFilter implements Ordered {
+
+	static final long LOG_INTERVAL_SECONDS = 10;
+
+	private static final Log logger = LogFactory.getLog(SessionStoreUnavailableFilter.class);
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final Duration retryAfter;
+
+	private final Clock clock;
+
+	private final AtomicReference<Instant> lastWarning = new AtomicReference<>(Instant.MIN);
+
+	SessionStoreUnavailableFilter(Duration retryAfter, Clock clock) {
+		this.retryAfter = retryAfter;
+		this.clock = clock;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		try {
+			chain.doFilter(request, response);
+		}
+		catch (IOException | ServletException | RuntimeException ex) {
+			if (!answeredUnavailable(request, response, ex)) {
+				throw ex;
+			}
+		}
+	}
+
+	private boolean answeredUnavailable(HttpServletRequest request, HttpServletResponse response, Throwable ex)
+			throws IOException {
+		Throwable storeFailure = storeFailure(ex);
+		if (storeFailure == null || response.isCommitted()) {
+			return false;
+		}
+		warnOncePerInterval(storeFailure);
+		byte[] body = problem(request.getRequestURI()).getBytes(StandardCharsets.UTF_8);
+		response.resetBuffer();
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, this.retryAfter.toSeconds())));
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+		response.flushBuffer();
+		return true;
+	}
+
+	static @Nullable Throwable storeFailure(Throwable ex) {
+		for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
+			if (candidate instanceof DataAccessResourceFailureException || candidate instanceof QueryTimeoutException) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	private void warnOncePerInterval(Throwable failure) {
+		Instant now = this.clock.instant();
+		Instant last = this.lastWarning.get();
+		if (now.isAfter(last.plusSeconds(LOG_INTERVAL_SECONDS)) && this.lastWarning.compareAndSet(last, now)) {
+			logger.warn("Session store (Redis) unavailable, answering 503 to requests that need a session: "
+					+ failure.getMessage());
+		}
+	}
+
+	private static String problem(String path) {
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", "Service Unavailable");
+		problem.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
+		problem.put("detail", "The session store is unavailable; retry after the time in Retry-After.");
+		problem.put("instance", path);
+		return json.writeValueAsString(problem);
+	}
+
+	@Override
+	public int getOrder() {
+		return SessionRepositoryFilter.DEFAULT_ORDER - 1;
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * A bounded pool for CPU-heavy work that sheds load with 503 instead of queueing without end.
+ */
+package dev.scaleout.work;
