@@ -33,7 +33,7 @@ final class Kustomize {
 				return fail("kubectl kustomize %s failed (exit %d):%n%s", kustomization, process.exitValue(),
 						Files.readString(errors));
 			}
-			return Manifests.parse("kubectl kustomize " + Repository.root().relativize(kustomization), rendered);
+			return Manifests.parse(rendered);
 		}
 		catch (IOException ex) {
 			return fail("Could not read the output of kubectl kustomize %s: %s", kustomization, ex.getMessage());

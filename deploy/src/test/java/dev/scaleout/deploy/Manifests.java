@@ -20,13 +20,13 @@ final class Manifests {
 		this.objects = objects;
 	}
 
-	static Manifests parse(String origin, String multiDocumentYaml) {
+	static Manifests parse(String multiDocumentYaml) {
 		List<YamlNode> objects = new ArrayList<>();
 		for (Object document : new Yaml().loadAll(multiDocumentYaml)) {
 			if (document != null) {
-				YamlNode raw = YamlNode.root(origin, document);
-				String label = raw.at("kind").optionalText().orElse("?") + " "
-						+ raw.at("metadata.name").optionalText().orElse("?");
+				YamlNode unnamed = YamlNode.root("a rendered object", document);
+				String label = unnamed.at("kind").optionalText().orElse("?") + " "
+						+ unnamed.at("metadata.name").optionalText().orElse("?");
 				objects.add(YamlNode.root(label, document));
 			}
 		}
