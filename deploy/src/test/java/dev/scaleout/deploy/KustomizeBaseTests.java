@@ -131,11 +131,19 @@ class KustomizeBaseTests {
 	}
 
 	@Test
-	void appDrainsThroughItsOwnDrainDelayAsWell() {
+	void drainsTheAppLongerThanItsReadinessProbeTakesToNotice() {
 		YamlNode app = manifests.named("Deployment", APP);
 		for (YamlNode container : containers(app)) {
-			assertThat(settingsOf(container).drainDelay()).as(container.origin() + " scaleout.shutdown.drain-delay")
-				.isPositive();
+			YamlNode readiness = container.at("readinessProbe");
+			Duration detection = Duration.ofSeconds((long) readiness.at("periodSeconds").optionalText()
+				.map(Integer::parseInt)
+				.orElse(PodTemplates.DEFAULT_PROBE_PERIOD_SECONDS)
+					* readiness.at("failureThreshold").optionalText()
+						.map(Integer::parseInt)
+						.orElse(PodTemplates.DEFAULT_PROBE_FAILURE_THRESHOLD));
+			assertThat(settingsOf(container).drainDelay())
+				.as(container.origin() + " scaleout.shutdown.drain-delay against readiness periodSeconds x failureThreshold")
+				.isGreaterThan(detection);
 		}
 	}
 

@@ -16,6 +16,12 @@ final class PodTemplates {
 	/** Kubernetes' default for {@code terminationGracePeriodSeconds}. */
 	static final int DEFAULT_GRACE_SECONDS = 30;
 
+	/** Kubernetes' default for a probe's {@code periodSeconds}. */
+	static final int DEFAULT_PROBE_PERIOD_SECONDS = 10;
+
+	/** Kubernetes' default for a probe's {@code failureThreshold}. */
+	static final int DEFAULT_PROBE_FAILURE_THRESHOLD = 3;
+
 	private static final Pattern SLEEP = Pattern.compile("\\bsleep\\s+(\\d+)");
 
 	private PodTemplates() {
