@@ -78,6 +78,20 @@ class DockerfileTests {
 		assertThat(ignored).doesNotContain("mvnw", ".mvn", ".mvn/", "pom.xml", "**/pom.xml", "**/src", "**/src/");
 	}
 
+	@Test
+	void keepsEveryReactorModuleInTheBuildContext() {
+		List<String> ignored = Repository.read(".dockerignore").lines().map(String::strip).toList();
+		Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(Repository.read("pom.xml"));
+		int modules = 0;
+		while (module.find()) {
+			modules++;
+			String name = module.group(1).strip();
+			assertThat(ignored).as(".dockerignore keeps module " + name + ", whose pom Maven reads")
+				.doesNotContain(name, name + "/", name + "/**", name + "/pom.xml");
+		}
+		assertThat(modules).as("modules in the root pom").isPositive();
+	}
+
 	/**
 	 * The uid of the final stage's last {@code USER}. It has to be numeric: Kubernetes checks
 	 * {@code runAsNonRoot} against the image's user without looking names up.
