@@ -27,7 +27,7 @@ class ImageNamesTests {
 
 	private final ComposeFile compose = ComposeFile.read();
 
-	private final Manifests k8s = Kustomize.render(Repository.root().resolve("k8s"));
+	private final Manifests k8s = RenderedBase.manifests();
 
 	@Test
 	void tagsEachComposeBuildAsScaleoutSlashItsModule() {

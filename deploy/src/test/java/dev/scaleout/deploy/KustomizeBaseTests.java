@@ -3,42 +3,33 @@ package dev.scaleout.deploy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static dev.scaleout.deploy.PodTemplates.containers;
 import static dev.scaleout.deploy.PodTemplates.podLabels;
 import static dev.scaleout.deploy.PodTemplates.resolvePort;
-import static dev.scaleout.deploy.PodTemplates.securitySetting;
 import static dev.scaleout.deploy.PodTemplates.selects;
+import static dev.scaleout.deploy.RenderedBase.APP;
+import static dev.scaleout.deploy.RenderedBase.GATEWAY;
+import static dev.scaleout.deploy.RenderedBase.NAMESPACE;
+import static dev.scaleout.deploy.RenderedBase.deployment;
+import static dev.scaleout.deploy.RenderedBase.manifests;
+import static dev.scaleout.deploy.RenderedBase.settingsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The kustomize base in {@code k8s/}, rendered offline as {@code kubectl apply -k k8s/} would send it.
+ * The objects of the kustomize base in {@code k8s/}, rendered offline as {@code kubectl apply -k k8s/} would send
+ * them: namespace, replicas, Services and discovery, Redis, settings, disruption budget and autoscaler.
  */
 class KustomizeBaseTests {
 
-	static final String NAMESPACE = "scaleout";
-
-	static final String APP = "app";
-
-	static final String GATEWAY = "gateway";
-
-	private static Manifests manifests;
-
-	@BeforeAll
-	static void render() {
-		manifests = Kustomize.render(Repository.root().resolve("k8s"));
-	}
-
 	@Test
 	void putsEveryObjectInTheScaleoutNamespace() {
-		assertThat(manifests.named("Namespace", NAMESPACE)).isNotNull();
-		for (YamlNode object : manifests.all()) {
+		assertThat(manifests().named("Namespace", NAMESPACE)).isNotNull();
+		for (YamlNode object : manifests().all()) {
 			if (!object.at("kind").text().equals("Namespace")) {
 				assertThat(object.at("metadata.namespace").optionalText()).as(object.origin()).contains(NAMESPACE);
 			}
@@ -47,109 +38,21 @@ class KustomizeBaseTests {
 
 	@Test
 	void runsTheAppAsThreeReplicasRolledWithoutLosingCapacity() {
-		YamlNode app = manifests.named("Deployment", APP);
+		YamlNode app = deployment(APP);
 		assertThat(app.at("spec.replicas").integer()).as("app replicas").isEqualTo(3);
 		assertKeepsCapacityWhileRolling(app);
 	}
 
 	@Test
 	void runsTwoGatewayReplicasRolledWithoutLosingCapacity() {
-		YamlNode gateway = manifests.named("Deployment", GATEWAY);
+		YamlNode gateway = deployment(GATEWAY);
 		assertThat(gateway.at("spec.replicas").integer()).as("gateway replicas").isEqualTo(2);
 		assertKeepsCapacityWhileRolling(gateway);
 	}
 
 	@Test
-	void probesEveryAppAndGatewayContainerOnTheActuatorHealthGroups() {
-		for (YamlNode workload : appAndGateway()) {
-			for (YamlNode container : containers(workload)) {
-				int serverPort = settingsOf(container).integer("server.port").orElse(8080);
-				assertProbe(container, "readinessProbe", "/actuator/health/readiness", serverPort);
-				assertProbe(container, "livenessProbe", "/actuator/health/liveness", serverPort);
-				assertProbe(container, "startupProbe", "/actuator/health/liveness", serverPort);
-			}
-		}
-	}
-
-	@Test
-	void givesEveryAppAndGatewayContainerResourceRequestsAndLimits() {
-		for (YamlNode workload : appAndGateway()) {
-			for (YamlNode container : containers(workload)) {
-				assertThat(container.at("resources.requests.cpu").isPresent()).as(container + " cpu request").isTrue();
-				assertThat(container.at("resources.requests.memory").isPresent()).as(container + " memory request")
-					.isTrue();
-				assertThat(container.at("resources.limits.memory").isPresent()).as(container + " memory limit")
-					.isTrue();
-			}
-		}
-	}
-
-	@Test
-	void runsEveryAppAndGatewayContainerAsNonRootOnAReadOnlyRootFilesystemWithWritableTmp() {
-		for (YamlNode workload : appAndGateway()) {
-			for (YamlNode container : containers(workload)) {
-				String name = container.origin();
-				assertThat(securitySetting(workload, container, "runAsNonRoot").optionalText()).as(name + " runAsNonRoot")
-					.contains("true");
-				assertThat(securitySetting(workload, container, "runAsUser").optionalText()).as(name + " runAsUser")
-					.isNotEqualTo(Optional.of("0"));
-				assertThat(container.at("securityContext.readOnlyRootFilesystem").optionalText())
-					.as(name + " readOnlyRootFilesystem").contains("true");
-				assertThat(container.at("securityContext.allowPrivilegeEscalation").optionalText())
-					.as(name + " allowPrivilegeEscalation").contains("false");
-				assertThat(PodTemplates.volumeMountedAt(workload, container, "/tmp").at("emptyDir").isPresent())
-					.as(name + " /tmp from an emptyDir").isTrue();
-			}
-		}
-	}
-
-	@Test
-	void drainsEveryAppAndGatewayContainerBeforeItStops() {
-		for (YamlNode workload : appAndGateway()) {
-			for (YamlNode container : containers(workload)) {
-				boolean drains = PodTemplates.hasPreStopHook(container)
-						|| settingsOf(container).drainDelay().compareTo(Duration.ZERO) > 0;
-				assertThat(drains).as(container.origin() + " has a preStop hook or scaleout.shutdown.drain-delay")
-					.isTrue();
-			}
-		}
-	}
-
-	@Test
-	void givesEveryPodMoreGraceThanPreStopDrainAndShutdownTakeTogether() {
-		for (YamlNode workload : appAndGateway()) {
-			for (YamlNode container : containers(workload)) {
-				SpringSettings settings = settingsOf(container);
-				Duration needed = PodTemplates.preStopPause(container)
-					.plus(settings.drainDelay())
-					.plus(settings.shutdownTimeout());
-				assertThat(PodTemplates.terminationGracePeriod(workload))
-					.as(workload.origin() + " terminationGracePeriodSeconds against preStop + drain + shutdown")
-					.isGreaterThan(needed);
-			}
-		}
-	}
-
-	@Test
-	void drainsTheAppLongerThanItsReadinessProbeTakesToNotice() {
-		YamlNode app = manifests.named("Deployment", APP);
-		for (YamlNode container : containers(app)) {
-			YamlNode readiness = container.at("readinessProbe");
-			Duration detection = Duration.ofSeconds((long) readiness.at("periodSeconds").optionalText()
-				.map(Integer::parseInt)
-				.orElse(PodTemplates.DEFAULT_PROBE_PERIOD_SECONDS)
-					* readiness.at("failureThreshold").optionalText()
-						.map(Integer::parseInt)
-						.orElse(PodTemplates.DEFAULT_PROBE_FAILURE_THRESHOLD));
-			assertThat(settingsOf(container).drainDelay())
-				.as(container.origin() + " scaleout.shutdown.drain-delay against readiness periodSeconds x failureThreshold")
-				.isGreaterThan(detection);
-		}
-	}
-
-	@Test
 	void exposesTheAppThroughAHeadlessAndANormalService() {
-		YamlNode app = manifests.named("Deployment", APP);
+		YamlNode app = deployment(APP);
 		List<YamlNode> services = servicesSelecting(app);
 		assertThat(services).as("Services selecting the app pods").hasSizeGreaterThanOrEqualTo(2);
 		assertThat(services).as("a headless app Service").anyMatch(KustomizeBaseTests::isHeadless);
@@ -163,15 +66,15 @@ class KustomizeBaseTests {
 
 	@Test
 	void pointsTheGatewayAtTheAppsHeadlessServiceAndPort() {
-		YamlNode app = manifests.named("Deployment", APP);
+		YamlNode app = deployment(APP);
 		YamlNode appContainer = containers(app).get(0);
 		int appServerPort = settingsOf(appContainer).integer("server.port").orElse(8080);
-		for (YamlNode container : containers(manifests.named("Deployment", GATEWAY))) {
+		for (YamlNode container : containers(deployment(GATEWAY))) {
 			SpringSettings gateway = settingsOf(container);
 			assertThat(gateway.text("scaleout.gateway.discovery")).as("scaleout.gateway.discovery").contains("dns");
 			String host = gateway.text("scaleout.gateway.dns.host")
 				.orElseGet(() -> fail("%s: scaleout.gateway.dns.host is not set", container.origin()));
-			YamlNode service = manifests.named("Service", serviceNameOf(host));
+			YamlNode service = manifests().named("Service", serviceNameOf(host));
 			assertThat(isHeadless(service)).as("%s is headless, so its DNS name lists every pod", service.origin())
 				.isTrue();
 			assertThat(selects(service.at("spec.selector").textEntriesOrEmpty(), podLabels(app)))
@@ -189,9 +92,9 @@ class KustomizeBaseTests {
 
 	@Test
 	void connectsTheAppToARedisThatPersistsWithAppendOnlyFiles() {
-		SpringSettings app = settingsOf(containers(manifests.named("Deployment", APP)).get(0));
+		SpringSettings app = settingsOf(containers(deployment(APP)).get(0));
 		String host = app.text("spring.data.redis.host").orElse("localhost");
-		YamlNode service = manifests.named("Service", serviceNameOf(host));
+		YamlNode service = manifests().named("Service", serviceNameOf(host));
 		int port = app.integer("spring.data.redis.port").orElse(6379);
 		YamlNode redis = redisWorkloads().stream()
 			.filter((workload) -> selects(service.at("spec.selector").textEntriesOrEmpty(), podLabels(workload)))
@@ -211,10 +114,10 @@ class KustomizeBaseTests {
 	@Test
 	void carriesScaleoutAndSpringSettingsInConfigMaps() {
 		for (String name : List.of(APP, GATEWAY)) {
-			YamlNode container = containers(manifests.named("Deployment", name)).get(0);
+			YamlNode container = containers(manifests().named("Deployment", name)).get(0);
 			List<String> keys = container.at("envFrom").itemsOrEmpty().stream()
 				.filter((source) -> source.at("configMapRef").isPresent())
-				.flatMap((source) -> manifests.named("ConfigMap", source.at("configMapRef.name").text())
+				.flatMap((source) -> manifests().named("ConfigMap", source.at("configMapRef.name").text())
 					.at("data").textEntriesOrEmpty().keySet().stream())
 				.toList();
 			assertThat(keys).as(name + " settings from ConfigMaps").anyMatch((key) -> key.startsWith("SCALEOUT_"))
@@ -224,9 +127,9 @@ class KustomizeBaseTests {
 
 	@Test
 	void limitsVoluntaryDisruptionsSoAppReplicasKeepServing() {
-		YamlNode app = manifests.named("Deployment", APP);
+		YamlNode app = deployment(APP);
 		int replicas = app.at("spec.replicas").integer();
-		YamlNode budget = manifests.ofKind("PodDisruptionBudget").stream()
+		YamlNode budget = manifests().ofKind("PodDisruptionBudget").stream()
 			.filter((pdb) -> selects(pdb.at("spec.selector.matchLabels").textEntriesOrEmpty(), podLabels(app)))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("No PodDisruptionBudget selects the app pods"));
@@ -243,7 +146,7 @@ class KustomizeBaseTests {
 
 	@Test
 	void autoscalesTheAppOnCpuAtSeventyFivePercentFromThreeToTen() {
-		YamlNode autoscaler = manifests.ofKind("HorizontalPodAutoscaler").stream()
+		YamlNode autoscaler = manifests().ofKind("HorizontalPodAutoscaler").stream()
 			.filter((hpa) -> hpa.at("spec.scaleTargetRef.kind").text().equals("Deployment")
 					&& hpa.at("spec.scaleTargetRef.name").text().equals(APP))
 			.findFirst()
@@ -257,25 +160,17 @@ class KustomizeBaseTests {
 			assertThat(metric.at("resource.target.type").text()).isEqualTo("Utilization");
 			assertThat(metric.at("resource.target.averageUtilization").integer()).isEqualTo(75);
 		});
-		assertThat(manifests.named("Deployment", APP).at("spec.replicas").integer())
+		assertThat(deployment(APP).at("spec.replicas").integer())
 			.as("app replicas within the autoscaler's range")
 			.isBetween(autoscaler.at("spec.minReplicas").integer(), autoscaler.at("spec.maxReplicas").integer());
 	}
 
-	private static List<YamlNode> appAndGateway() {
-		return List.of(manifests.named("Deployment", APP), manifests.named("Deployment", GATEWAY));
-	}
-
 	private static List<YamlNode> redisWorkloads() {
-		return Stream.concat(manifests.ofKind("StatefulSet").stream(),
-				manifests.ofKind("Deployment").stream())
+		return Stream.concat(manifests().ofKind("StatefulSet").stream(),
+				manifests().ofKind("Deployment").stream())
 			.filter((workload) -> containers(workload).stream()
 				.anyMatch((container) -> container.at("image").text().startsWith("redis:")))
 			.toList();
-	}
-
-	private static SpringSettings settingsOf(YamlNode container) {
-		return SpringSettings.fromEnvironment(manifests.environmentOf(container));
 	}
 
 	private static void assertKeepsCapacityWhileRolling(YamlNode deployment) {
@@ -285,15 +180,8 @@ class KustomizeBaseTests {
 			.as(deployment.origin() + " maxUnavailable").isIn("0", "0%");
 	}
 
-	private static void assertProbe(YamlNode container, String probe, String path, int serverPort) {
-		YamlNode httpGet = container.at(probe + ".httpGet");
-		assertThat(httpGet.at("path").optionalText()).as(container.origin() + " " + probe + " path").contains(path);
-		assertThat(resolvePort(container, httpGet.at("port").text())).as(container.origin() + " " + probe + " port")
-			.isEqualTo(serverPort);
-	}
-
 	private static List<YamlNode> servicesSelecting(YamlNode workload) {
-		return manifests.ofKind("Service").stream()
+		return manifests().ofKind("Service").stream()
 			.filter((service) -> selects(service.at("spec.selector").textEntriesOrEmpty(), podLabels(workload)))
 			.toList();
 	}
