@@ -1,7 +1,10 @@
 package dev.scaleout.sample;
 
+import java.net.URI;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,10 +14,13 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the sample app.
  *
  * @param user the demo account that {@code POST /login} accepts
+ * @param downstreamUrl what {@code GET /downstream} calls through a circuit breaker; by default a loopback port
+ * where nothing listens, so that the breaker's fallback and opening can be watched without a second service
  */
 @Validated
 @ConfigurationProperties("scaleout.sample")
-public record SampleProperties(@DefaultValue @Valid User user) {
+public record SampleProperties(@DefaultValue @Valid User user,
+		@DefaultValue("http://127.0.0.1:9/") @NotNull URI downstreamUrl) {
 
 	/**
 	 * The demo account.

@@ -74,7 +74,8 @@ class SampleAppEndpointsTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/slow?ms=-5", "/slow?ms=60001", "/slow?ms=abc", "/slow" })
+	@ValueSource(strings = { "/slow?ms=-5", "/slow?ms=60001", "/slow?ms=abc", "/slow", "/fib/-1", "/fib/abc",
+			"/fib/100000", "/fib/46" })
 	void badParametersAreProblemDetails(String path) {
 		HttpResponse<String> response = new CookieJarClient().get(app.uri(path));
 		assertThat(response.statusCode()).isEqualTo(400);

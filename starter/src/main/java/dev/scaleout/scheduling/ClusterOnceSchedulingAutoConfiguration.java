@@ -12,6 +12,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -35,6 +37,16 @@ public final class ClusterOnceSchedulingAutoConfiguration {
 	LockProvider redisLockProvider(RedisConnectionFactory connectionFactory, Environment environment) {
 		// Keys are job-lock:<application name>:<job>, so apps sharing a Redis keep their jobs apart.
 		return new RedisLockProvider(connectionFactory, environment.getProperty("spring.application.name", "default"));
+	}
+
+	@Bean
+	ThreadPoolTaskSchedulerCustomizer lockStoreOutageThreadPoolTaskSchedulerCustomizer() {
+		return (scheduler) -> scheduler.setErrorHandler(new LockStoreOutageErrorHandler());
+	}
+
+	@Bean
+	SimpleAsyncTaskSchedulerCustomizer lockStoreOutageSimpleAsyncTaskSchedulerCustomizer() {
+		return (scheduler) -> scheduler.setErrorHandler(new LockStoreOutageErrorHandler());
 	}
 
 	/**

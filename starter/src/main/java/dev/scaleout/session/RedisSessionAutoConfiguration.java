@@ -1,6 +1,5 @@
 package dev.scaleout.session;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +22,7 @@ import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository;
 import org.springframework.session.data.redis.RedisSessionRepository;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
  * Auto-configuration that makes Spring Session Data Redis fit for many replicas: session attributes stored as JSON
@@ -89,7 +89,13 @@ public final class RedisSessionAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		SessionStoreUnavailableFilter sessionStoreUnavailableFilter(RedisSessionProperties properties) {
-			return new SessionStoreUnavailableFilter(properties.retryAfter(), Clock.systemUTC());
+			return new SessionStoreUnavailableFilter(properties.retryAfter());
+		}
+
+		@Bean
+		@ConditionalOnClass(SessionFlashMapManager.class)
+		static CookieGuardedFlashMapManager.Installer cookieGuardedFlashMapManagerInstaller() {
+			return new CookieGuardedFlashMapManager.Installer();
 		}
 
 	}

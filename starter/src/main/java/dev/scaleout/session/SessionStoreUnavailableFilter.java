@@ -2,25 +2,21 @@ package dev.scaleout.session;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
+import dev.scaleout.redis.OutageLog;
+import dev.scaleout.redis.RedisUnavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,11 +29,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * failures to load a session as well as failures to save one. Requests that never touch the session are not
  * affected: sessions are loaded and created lazily.
  * <p>
- * Logs one WARN line per outage (at most one per {@value #LOG_INTERVAL_SECONDS} seconds), not one per request.
+ * Logs one WARN line per outage, not one per request.
  */
 final class SessionStoreUnavailableFilter extends OncePerRequestFilter implements Ordered {
-
-	static final long LOG_INTERVAL_SECONDS = 10;
 
 	private static final Log logger = LogFactory.getLog(SessionStoreUnavailableFilter.class);
 
@@ -45,13 +39,10 @@ final class SessionStoreUnavailableFilter extends OncePerRequestFilter implement
 
 	private final Duration retryAfter;
 
-	private final Clock clock;
+	private final OutageLog outages = new OutageLog(logger);
 
-	private final AtomicReference<Instant> lastWarning = new AtomicReference<>(Instant.MIN);
-
-	SessionStoreUnavailableFilter(Duration retryAfter, Clock clock) {
+	SessionStoreUnavailableFilter(Duration retryAfter) {
 		this.retryAfter = retryAfter;
-		this.clock = clock;
 	}
 
 	@Override
@@ -69,11 +60,15 @@ final class SessionStoreUnavailableFilter extends OncePerRequestFilter implement
 
 	private boolean answeredUnavailable(HttpServletRequest request, HttpServletResponse response, Throwable ex)
 			throws IOException {
-		Throwable storeFailure = storeFailure(ex);
+		Throwable storeFailure = RedisUnavailable.causeOf(ex);
 		if (storeFailure == null || response.isCommitted()) {
 			return false;
 		}
-		warnOncePerInterval(storeFailure);
+		this.outages.warn("Session store (Redis) unavailable, answering 503 to requests that need a session",
+				storeFailure);
+		if (logger.isDebugEnabled()) {
+			logger.debug("Answered 503 to " + request.getMethod() + " " + request.getRequestURI(), ex);
+		}
 		byte[] body = problem(request.getRequestURI()).getBytes(StandardCharsets.UTF_8);
 		response.resetBuffer();
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
@@ -84,24 +79,6 @@ final class SessionStoreUnavailableFilter extends OncePerRequestFilter implement
 		response.getOutputStream().write(body);
 		response.flushBuffer();
 		return true;
-	}
-
-	static @Nullable Throwable storeFailure(Throwable ex) {
-		for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
-			if (candidate instanceof DataAccessResourceFailureException || candidate instanceof QueryTimeoutException) {
-				return candidate;
-			}
-		}
-		return null;
-	}
-
-	private void warnOncePerInterval(Throwable failure) {
-		Instant now = this.clock.instant();
-		Instant last = this.lastWarning.get();
-		if (now.isAfter(last.plusSeconds(LOG_INTERVAL_SECONDS)) && this.lastWarning.compareAndSet(last, now)) {
-			logger.warn("Session store (Redis) unavailable, answering 503 to requests that need a session: "
-					+ failure.getMessage());
-		}
 	}
 
 	private static String problem(String path) {

@@ -1,6 +1,7 @@
 package dev.scaleout.test.redis;
 
 import redis.embedded.RedisServer;
+import redis.embedded.RedisServerBuilder;
 
 /**
  * The {@code redis-server} 7 binary shipped inside the embedded-redis artifact, as a child process.
@@ -9,10 +10,13 @@ final class BinaryRedis implements RedisBackend {
 
 	private final int port;
 
+	private final String password;
+
 	private RedisServer server;
 
-	BinaryRedis(int port) {
+	BinaryRedis(int port, String password) {
 		this.port = port;
+		this.password = password;
 	}
 
 	@Override
@@ -21,12 +25,15 @@ final class BinaryRedis implements RedisBackend {
 			return;
 		}
 		try {
-			this.server = RedisServer.builder()
+			RedisServerBuilder builder = RedisServer.builder()
 				.port(this.port)
 				.setting("bind 127.0.0.1")
 				.setting("save \"\"")
-				.setting("appendonly no")
-				.build();
+				.setting("appendonly no");
+			if (this.password != null) {
+				builder.setting("requirepass " + this.password);
+			}
+			this.server = builder.build();
 			this.server.start();
 		}
 		catch (RuntimeException ex) {

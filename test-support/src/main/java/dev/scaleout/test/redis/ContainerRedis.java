@@ -16,10 +16,13 @@ final class ContainerRedis implements RedisBackend {
 
 	private final int port;
 
+	private final String password;
+
 	private GenericContainer<?> container;
 
-	ContainerRedis(int port) {
+	ContainerRedis(int port, String password) {
 		this.port = port;
+		this.password = password;
 	}
 
 	static boolean dockerAvailable() {
@@ -36,12 +39,18 @@ final class ContainerRedis implements RedisBackend {
 	public synchronized void start() {
 		if (this.container == null) {
 			this.container = new FixedHostPortGenericContainer<>(IMAGE).withFixedExposedPort(this.port, REDIS_PORT)
-				.withCommand("redis-server", "--save", "", "--appendonly", "no");
+				.withCommand(command());
 			this.container.start();
 		}
 		else if (!this.container.isRunning()) {
 			this.container.getDockerClient().startContainerCmd(this.container.getContainerId()).exec();
 		}
+	}
+
+	private String[] command() {
+		return (this.password != null)
+				? new String[] { "redis-server", "--save", "", "--appendonly", "no", "--requirepass", this.password }
+				: new String[] { "redis-server", "--save", "", "--appendonly", "no" };
 	}
 
 	@Override

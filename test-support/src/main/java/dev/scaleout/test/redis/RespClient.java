@@ -23,24 +23,29 @@ final class RespClient {
 	private RespClient() {
 	}
 
-	static String command(String host, int port, String... arguments) {
+	static String command(String host, int port, String password, String... arguments) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress(host, port), SOCKET_TIMEOUT_MILLIS);
 			socket.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
+			InputStream in = new BufferedInputStream(socket.getInputStream());
+			if (password != null) {
+				write(socket.getOutputStream(), "AUTH", password);
+				read(in);
+			}
 			write(socket.getOutputStream(), arguments);
-			return read(new BufferedInputStream(socket.getInputStream()));
+			return read(in);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Redis at " + host + ":" + port + " did not answer " + arguments[0], ex);
 		}
 	}
 
-	static void awaitPong(String host, int port, Duration timeout) {
+	static void awaitPong(String host, int port, String password, Duration timeout) {
 		Instant deadline = Instant.now().plus(timeout);
 		RuntimeException last = null;
 		while (Instant.now().isBefore(deadline)) {
 			try {
-				if ("PONG".equals(command(host, port, "PING"))) {
+				if ("PONG".equals(command(host, port, password, "PING"))) {
 					return;
 				}
 			}

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,8 +26,11 @@ public final class TestRedis implements AutoCloseable {
 
 	private final RedisBackend backend;
 
-	private TestRedis(RedisBackend backend) {
+	private final String password;
+
+	private TestRedis(RedisBackend backend, String password) {
 		this.backend = backend;
+		this.password = password;
 	}
 
 	/**
@@ -47,7 +52,16 @@ public final class TestRedis implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static TestRedis startDedicated() {
-		TestRedis redis = new TestRedis(chooseBackend(freePort()));
+		return startDedicated(null);
+	}
+
+	/**
+	 * Starts a server that belongs to the caller and requires {@code password} ({@code requirepass}).
+	 * @param password the password clients must send, or {@code null} for none
+	 * @return the running server
+	 */
+	public static TestRedis startDedicated(String password) {
+		TestRedis redis = new TestRedis(chooseBackend(freePort(), password), password);
 		redis.start();
 		return redis;
 	}
@@ -57,7 +71,7 @@ public final class TestRedis implements AutoCloseable {
 	 */
 	public void start() {
 		this.backend.start();
-		RespClient.awaitPong(host(), port(), READY_TIMEOUT);
+		RespClient.awaitPong(host(), port(), this.password, READY_TIMEOUT);
 	}
 
 	/**
@@ -95,7 +109,7 @@ public final class TestRedis implements AutoCloseable {
 	 * @return the reply
 	 */
 	public String command(String... arguments) {
-		return RespClient.command(host(), port(), arguments);
+		return RespClient.command(host(), port(), this.password, arguments);
 	}
 
 	/**
@@ -110,7 +124,7 @@ public final class TestRedis implements AutoCloseable {
 	 * @return {@code spring.data.redis.host=…} and {@code spring.data.redis.port=…}
 	 */
 	public String[] springProperties() {
-		return new String[] { "spring.data.redis.host=" + host(), "spring.data.redis.port=" + port() };
+		return springSettings("");
 	}
 
 	/**
@@ -118,7 +132,16 @@ public final class TestRedis implements AutoCloseable {
 	 * @return {@code --spring.data.redis.host=…} and {@code --spring.data.redis.port=…}
 	 */
 	public String[] springArguments() {
-		return new String[] { "--spring.data.redis.host=" + host(), "--spring.data.redis.port=" + port() };
+		return springSettings("--");
+	}
+
+	private String[] springSettings(String prefix) {
+		List<String> settings = new ArrayList<>(List.of(prefix + "spring.data.redis.host=" + host(),
+				prefix + "spring.data.redis.port=" + port()));
+		if (this.password != null) {
+			settings.add(prefix + "spring.data.redis.password=" + this.password);
+		}
+		return settings.toArray(String[]::new);
 	}
 
 	/**
@@ -128,14 +151,18 @@ public final class TestRedis implements AutoCloseable {
 	public void registerSpringProperties(DynamicPropertyRegistry registry) {
 		registry.add("spring.data.redis.host", this::host);
 		registry.add("spring.data.redis.port", this::port);
+		if (this.password != null) {
+			registry.add("spring.data.redis.password", () -> this.password);
+		}
 	}
 
-	private static RedisBackend chooseBackend(int port) {
+	private static RedisBackend chooseBackend(int port, String password) {
 		String forced = System.getProperty("scaleout.test.redis", "").toLowerCase(Locale.ROOT);
 		return switch (forced) {
-			case "container" -> new ContainerRedis(port);
-			case "binary" -> new BinaryRedis(port);
-			case "" -> ContainerRedis.dockerAvailable() ? new ContainerRedis(port) : new BinaryRedis(port);
+			case "container" -> new ContainerRedis(port, password);
+			case "binary" -> new BinaryRedis(port, password);
+			case "" -> ContainerRedis.dockerAvailable() ? new ContainerRedis(port, password)
+					: new BinaryRedis(port, password);
 			default -> throw new IllegalStateException(
 					"System property scaleout.test.redis=" + forced + " is not one of 'container' or 'binary'");
 		};

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class TestRedisTests {
 
@@ -33,6 +34,17 @@ class TestRedisTests {
 			redis.start();
 			assertThat(redis.port()).isEqualTo(port);
 			assertThat(redis.command("PING")).isEqualTo("PONG");
+		}
+	}
+
+	@Test
+	void dedicatedServerWithAPasswordRefusesClientsWithoutIt() {
+		try (TestRedis redis = TestRedis.startDedicated("s3cret")) {
+			assertThat(redis.command("PING")).isEqualTo("PONG");
+			assertThatIllegalStateException().isThrownBy(
+					() -> RespClient.command(redis.host(), redis.port(), null, "GET", "anything"))
+				.withMessageContaining("NOAUTH");
+			assertThat(redis.springProperties()).contains("spring.data.redis.password=s3cret");
 		}
 	}
 
