@@ -46,6 +46,18 @@ final class Ejection {
 		return time;
 	}
 
+	/**
+	 * Ends the current ejection early; the ejection count, which lengthens the next one,
+	 * is kept.
+	 * @return {@code true} if the backend was ejected
+	 */
+	synchronized boolean readmit(Instant now) {
+		boolean ejected = isEjected(now);
+		this.ejectedUntil = Instant.EPOCH;
+		this.consecutiveFailures = 0;
+		return ejected;
+	}
+
 	synchronized int ejections() {
 		return this.ejections;
 	}

@@ -13,14 +13,17 @@ import org.apache.commons.logging.LogFactory;
 
 import dev.scaleout.gateway.discovery.Backend;
 import dev.scaleout.gateway.discovery.BackendPool;
+import dev.scaleout.gateway.health.BackendHealthListener;
 import dev.scaleout.gateway.stats.BackendCallListener;
 import dev.scaleout.gateway.stats.CallOutcome;
 
 /**
  * Ejects a backend after a run of consecutive failed calls, for a time that grows with
- * each ejection, unless that would eject more than the allowed share of the pool.
+ * each ejection, unless that would eject more than the allowed share of the pool. A
+ * backend that active health checks see turning UP again is readmitted at once, as
+ * Envoy does by default.
  */
-public final class OutlierEjector implements BackendCallListener {
+public final class OutlierEjector implements BackendCallListener, BackendHealthListener {
 
 	private static final Log logger = LogFactory.getLog(OutlierEjector.class);
 
@@ -81,6 +84,14 @@ public final class OutlierEjector implements BackendCallListener {
 		Instant now = this.clock.instant();
 		if (ejection.failed() >= this.properties.consecutiveFailures() && !ejection.isEjected(now)) {
 			ejectIfAllowed(backend, ejection, now, outcome);
+		}
+	}
+
+	@Override
+	public void onHealthChange(Backend backend, boolean up) {
+		Ejection ejection = this.ejections.get(backend);
+		if (up && ejection != null && ejection.readmit(this.clock.instant())) {
+			logger.info("Backend " + backend + " readmitted: it passed its health checks again");
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.scaleout.gateway.health;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.netty.channel.ChannelOption;
 import org.apache.commons.logging.Log;
@@ -30,14 +31,18 @@ final class ActiveHealthChecker implements SmartLifecycle {
 
 	private final HealthCheckProperties properties;
 
+	private final List<BackendHealthListener> listeners;
+
 	private final ConnectionProvider connections;
 
 	private final HttpClient client;
 
 	private volatile Disposable probing;
 
-	ActiveHealthChecker(BackendPool pool, BackendHealth health, HealthCheckProperties properties) {
+	ActiveHealthChecker(BackendPool pool, BackendHealth health, HealthCheckProperties properties,
+			List<BackendHealthListener> listeners) {
 		this.pool = pool;
+		this.listeners = List.copyOf(listeners);
 		this.health = health;
 		this.properties = properties;
 		this.connections = ConnectionProvider.builder("scaleout-health")
@@ -84,6 +89,7 @@ final class ActiveHealthChecker implements SmartLifecycle {
 				logger.warn("Backend " + backend + " is DOWN: failed " + this.properties.fall()
 						+ " health check(s) of " + this.properties.path());
 			}
+			this.listeners.forEach((listener) -> listener.onHealthChange(backend, healthy));
 		}
 	}
 

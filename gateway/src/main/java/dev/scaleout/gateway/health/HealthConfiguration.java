@@ -2,6 +2,7 @@ package dev.scaleout.gateway.health;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,8 +26,9 @@ public final class HealthConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "scaleout.gateway.health.enabled", matchIfMissing = true)
-	ActiveHealthChecker activeHealthChecker(BackendPool pool, BackendHealth health, HealthCheckProperties properties) {
-		return new ActiveHealthChecker(pool, health, properties);
+	ActiveHealthChecker activeHealthChecker(BackendPool pool, BackendHealth health, HealthCheckProperties properties,
+			ObjectProvider<BackendHealthListener> listeners) {
+		return new ActiveHealthChecker(pool, health, properties, listeners.orderedStream().toList());
 	}
 
 }
