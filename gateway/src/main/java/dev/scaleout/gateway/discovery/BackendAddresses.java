@@ -82,7 +82,7 @@ final class BackendAddresses {
 	}
 
 	private static InvalidConfigurationPropertyValueException invalid(String value, String reason) {
-		return new InvalidConfigurationPropertyValueException(PROPERTY, value, reason);
+		return new InvalidConfigurationPropertyValueException(PROPERTY, value, "'" + value + "': " + reason);
 	}
 
 }

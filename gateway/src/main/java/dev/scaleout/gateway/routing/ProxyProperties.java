@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param connectTimeout how long opening a connection to a backend may take
  * @param responseTimeout how long a backend may take to send its response headers;
  * {@code 0s} waits forever
- * @param retryAfter the {@code Retry-After} sent with the 503 answered when no backend is
+ * @param unavailableRetryAfter the {@code Retry-After} sent with the 503 answered when no backend is
  * available
  * @param pool the client connection pool to the backends
  */
@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("scaleout.gateway")
 public record ProxyProperties(@DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
 		@DefaultValue("60s") @NotNull @DurationMin(millis = 0) Duration responseTimeout,
-		@DefaultValue("1s") @NotNull @DurationMin(seconds = 0) Duration retryAfter, @Valid @DefaultValue Pool pool) {
+		@DefaultValue("1s") @NotNull @DurationMin(seconds = 0) Duration unavailableRetryAfter, @Valid @DefaultValue Pool pool) {
 
 	/**
 	 * The connection pool to the backends. Idle connections must be closed by the gateway

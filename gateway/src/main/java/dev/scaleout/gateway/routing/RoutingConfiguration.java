@@ -35,7 +35,7 @@ public final class RoutingConfiguration {
 
 	@Bean
 	UnavailableBackendFilter unavailableBackendFilter(ProxyProperties properties) {
-		return new UnavailableBackendFilter(properties.retryAfter());
+		return new UnavailableBackendFilter(properties.unavailableRetryAfter());
 	}
 
 	@Bean
