@@ -46,6 +46,18 @@ class RoutingTests {
 	}
 
 	@Test
+	void answers504WithoutRetryingWhenTheBackendExceedsTheResponseTimeout() {
+		try (Backends backends = Backends.start(2);
+				RunningGateway gateway = RunningGateway.start(backends.all(), "scaleout.gateway.response-timeout=300ms")) {
+			backends.all().forEach((backend) -> backend.delay(Duration.ofSeconds(2)));
+			HttpResponse<String> response = gateway.get("/slow");
+			assertThat(response.statusCode()).isEqualTo(504);
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(backends.get(0).requests() + backends.get(1).requests()).isEqualTo(1);
+		}
+	}
+
+	@Test
 	void setsForwardingHeadersAndDropsForgedAndHopByHopOnes() {
 		try (Backends backends = Backends.start(1); RunningGateway gateway = RunningGateway.start(backends.all())) {
 			HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/path?q=1"))
