@@ -2,7 +2,9 @@ package dev.scaleout.gateway.discovery;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +12,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Which {@link BackendPool} the discovery settings produce.
@@ -34,6 +37,22 @@ class DiscoveryConfigurationTests {
 			.withBean(HostResolver.class, () -> (host) -> List.of(InetAddress.getByName("10.1.2.3")))
 			.run((context) -> assertThat(context.getBean(BackendPool.class).backends()).extracting(Backend::getUri)
 				.containsExactly(URI.create("http://10.1.2.3:9000")));
+	}
+
+	@Test
+	void resolvesTheDnsHostAgainEveryRefreshInterval() {
+		AtomicReference<String> address = new AtomicReference<>("10.1.2.3");
+		this.contextRunner
+			.withPropertyValues("scaleout.gateway.discovery=dns", "scaleout.gateway.dns.host=app",
+					"scaleout.gateway.dns.refresh-interval=50ms")
+			.withBean(HostResolver.class, () -> (host) -> List.of(InetAddress.getByName(address.get())))
+			.run((context) -> {
+				address.set("10.1.2.4");
+				await().atMost(Duration.ofSeconds(2))
+					.untilAsserted(() -> assertThat(context.getBean(BackendPool.class).backends())
+						.extracting(Backend::getHost)
+						.containsExactly("10.1.2.4"));
+			});
 	}
 
 	@Test
