@@ -1,0 +1,4 @@
+/**
+ * Actuator endpoints of the gateway: {@code /actuator/backends}.
+ */
+package dev.scaleout.gateway.actuate;

@@ -1,0 +1,34 @@
+package dev.scaleout.gateway.health;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.scaleout.gateway.discovery.BackendPool;
+
+/**
+ * Active health checks of the replica pool.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HealthCheckProperties.class)
+public final class HealthConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	BackendHealth backendHealth(BackendPool pool, HealthCheckProperties properties, Clock clock) {
+		return new BackendHealth(pool, properties, clock);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "scaleout.gateway.health.enabled", matchIfMissing = true)
+	ActiveHealthChecker activeHealthChecker(BackendPool pool, BackendHealth health, HealthCheckProperties properties,
+			ObjectProvider<BackendHealthListener> listeners) {
+		return new ActiveHealthChecker(pool, health, properties, listeners.orderedStream().toList());
+	}
+
+}

@@ -1,0 +1,27 @@
+package dev.scaleout.gateway.retry;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Budgeted retries on a different backend.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RetryProperties.class)
+@ConditionalOnProperty(name = "scaleout.gateway.retry.enabled", matchIfMissing = true)
+public final class RetryConfiguration {
+
+	@Bean
+	RetryFilter retryFilter(RetryProperties properties, Clock clock, ServiceInstanceListSupplier available,
+			MeterRegistry registry) {
+		return new RetryFilter(properties, new RetryBudget(properties, clock), available, registry);
+	}
+
+}

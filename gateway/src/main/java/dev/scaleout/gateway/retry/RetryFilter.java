@@ -1,0 +1,148 @@
+package dev.scaleout.gateway.retry;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.Response;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
+import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.server.ServerWebExchange;
+
+import dev.scaleout.gateway.balancing.TriedBackends;
+import dev.scaleout.gateway.stats.CallOutcome;
+
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR;
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_LOADBALANCER_RESPONSE_ATTR;
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
+
+/**
+ * Retries a request on a <em>different</em> backend when it failed to connect, was reset,
+ * or got a 502 or 503, if its method is idempotent, attempts remain, another backend is
+ * available and the {@link RetryBudget} allows it. Runs before the load balancer so that
+ * each attempt is balanced afresh. Requests whose body cannot be replayed are sent once.
+ */
+final class RetryFilter implements GlobalFilter, Ordered {
+
+	/** After the route has set the {@code lb://} URL, before the load balancer. */
+	static final int ORDER = (RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER
+			+ ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER) / 2;
+
+	private final RetryProperties properties;
+
+	private final Set<String> methods;
+
+	private final RetryBudget budget;
+
+	private final ServiceInstanceListSupplier available;
+
+	private final Counter retries;
+
+	private final Counter denied;
+
+	RetryFilter(RetryProperties properties, RetryBudget budget, ServiceInstanceListSupplier available,
+			MeterRegistry registry) {
+		this.properties = properties;
+		this.methods = properties.methods()
+			.stream()
+			.map((method) -> method.trim().toUpperCase(Locale.ROOT))
+			.collect(Collectors.toUnmodifiableSet());
+		this.budget = budget;
+		this.available = available;
+		this.retries = Counter.builder("scaleout.gateway.retries")
+			.description("Requests retried on another backend")
+			.register(registry);
+		this.denied = Counter.builder("scaleout.gateway.retries.denied")
+			.description("Retries refused because the retry budget was spent")
+			.register(registry);
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		this.budget.recordRequest();
+		if (this.properties.attempts() == 0 || !this.methods.contains(exchange.getRequest().getMethod().name())
+				|| !ReplayableBody.isReplayable(exchange.getRequest())) {
+			return chain.filter(exchange);
+		}
+		URI target = exchange.getAttribute(GATEWAY_REQUEST_URL_ATTR);
+		return ReplayableBody.of(exchange).flatMap((replayable) -> attempt(replayable, chain, target, 0));
+	}
+
+	private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, URI target, int retried) {
+		return chain.filter(exchange)
+			.then(Mono.fromCallable(() -> Attempt.SUCCEEDED))
+			.onErrorResume((failure) -> Mono.just(new Attempt(failure)))
+			.flatMap((attempt) -> afterAttempt(attempt, exchange, chain, target, retried));
+	}
+
+	private Mono<Void> afterAttempt(Attempt attempt, ServerWebExchange exchange, GatewayFilterChain chain, URI target,
+			int retried) {
+		if (retried >= this.properties.attempts() || exchange.getResponse().isCommitted() || !isRetryable(attempt, exchange)) {
+			return attempt.result();
+		}
+		Set<ServiceInstance> tried = TriedBackends.of(exchange);
+		Response<ServiceInstance> chosen = exchange.getAttribute(GATEWAY_LOADBALANCER_RESPONSE_ATTR);
+		if (chosen != null && chosen.hasServer()) {
+			tried.add(chosen.getServer());
+		}
+		return hasUntriedBackend(tried).flatMap((untried) -> {
+			if (!untried) {
+				return attempt.result();
+			}
+			if (!this.budget.tryAcquireRetry()) {
+				this.denied.increment();
+				return attempt.result();
+			}
+			this.retries.increment();
+			ServerWebExchangeUtils.reset(exchange);
+			exchange.getAttributes().remove(GATEWAY_LOADBALANCER_RESPONSE_ATTR);
+			exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, target);
+			return attempt(exchange, chain, target, retried + 1);
+		});
+	}
+
+	private boolean isRetryable(Attempt attempt, ServerWebExchange exchange) {
+		if (attempt.failure() != null) {
+			CallOutcome outcome = CallOutcome.of(attempt.failure());
+			return outcome == CallOutcome.CONNECT_FAILURE || outcome == CallOutcome.RESET;
+		}
+		HttpStatusCode status = exchange.getResponse().getStatusCode();
+		return exchange.getAttribute(CLIENT_RESPONSE_ATTR) != null && status != null
+				&& (status.value() == 502 || status.value() == 503);
+	}
+
+	private Mono<Boolean> hasUntriedBackend(Set<ServiceInstance> tried) {
+		return this.available.get()
+			.next()
+			.map((instances) -> instances.stream().anyMatch((instance) -> !tried.contains(instance)))
+			.defaultIfEmpty(false);
+	}
+
+	private record Attempt(Throwable failure) {
+
+		static final Attempt SUCCEEDED = new Attempt(null);
+
+		Mono<Void> result() {
+			return (this.failure != null) ? Mono.error(this.failure) : Mono.empty();
+		}
+
+	}
+
+}

@@ -1,0 +1,34 @@
+package dev.scaleout.gateway.retry;
+
+import java.time.Duration;
+import java.util.Set;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Retries of failed requests on a different backend.
+ *
+ * @param enabled whether failed requests are retried at all
+ * @param attempts the most retries of one request (not counting the first attempt)
+ * @param methods the HTTP methods that may be retried; they must be idempotent
+ * @param budgetPercent retries allowed, as a percentage of the requests received within
+ * the budget window
+ * @param budgetWindow how far back the retry budget counts requests and retries
+ * @param budgetMinRetries retries always allowed per window, so that a quiet gateway can
+ * still retry
+ */
+@Validated
+@ConfigurationProperties("scaleout.gateway.retry")
+public record RetryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2") @Min(0) int attempts,
+		@DefaultValue({ "GET", "HEAD", "OPTIONS", "PUT", "DELETE" }) @NotNull Set<String> methods,
+		@DefaultValue("20") @Min(0) @Max(100) int budgetPercent,
+		@DefaultValue("10s") @NotNull @DurationMin(seconds = 1) Duration budgetWindow,
+		@DefaultValue("3") @Min(0) int budgetMinRetries) {
+}

@@ -1,0 +1,4 @@
+/**
+ * Retries of idempotent requests on a different backend, within a retry budget.
+ */
+package dev.scaleout.gateway.retry;

@@ -1,0 +1,56 @@
+package dev.scaleout.gateway.routing;
+
+import java.nio.charset.StandardCharsets;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Writes RFC 9457 {@code application/problem+json} answers for requests the gateway could
+ * not forward.
+ */
+final class ProblemResponses {
+
+	private ProblemResponses() {
+	}
+
+	static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail, long retryAfterSeconds) {
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(status);
+		HttpHeaders headers = response.getHeaders();
+		headers.clear();
+		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		headers.setCacheControl("no-store");
+		if (retryAfterSeconds >= 0) {
+			headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
+		}
+		String body = "{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+				+ status.value() + ",\"detail\":\"" + detail + "\",\"instance\":\""
+				+ escape(exchange.getRequest().getPath().value()) + "\"}";
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		headers.setContentLength(bytes.length);
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+	}
+
+	private static String escape(String value) {
+		StringBuilder escaped = new StringBuilder(value.length());
+		for (char c : value.toCharArray()) {
+			if (c == '"' || c == '\\') {
+				escaped.append('\\').append(c);
+			}
+			else if (c < 0x20) {
+				escaped.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				escaped.append(c);
+			}
+		}
+		return escaped.toString();
+	}
+
+}

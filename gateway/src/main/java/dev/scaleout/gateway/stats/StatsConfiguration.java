@@ -1,0 +1,27 @@
+package dev.scaleout.gateway.stats;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Per-backend traffic meters and the filter that feeds them.
+ */
+@Configuration(proxyBeanMethods = false)
+public final class StatsConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	BackendStats backendStats(MeterRegistry registry) {
+		return new BackendStats(registry);
+	}
+
+	@Bean
+	BackendCallObserver backendCallObserver(BackendStats stats, ObjectProvider<BackendCallListener> listeners) {
+		return new BackendCallObserver(stats, listeners.orderedStream().toList());
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.scaleout.gateway.ejection;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import dev.scaleout.gateway.MutableClock;
+import dev.scaleout.gateway.discovery.Backend;
+import dev.scaleout.gateway.stats.CallOutcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Passive outlier ejection driven by a hand-moved clock.
+ */
+class OutlierEjectorTests {
+
+	private final Backend a = new Backend(URI.create("http://a:1"), 1);
+
+	private final Backend b = new Backend(URI.create("http://b:1"), 1);
+
+	private final Backend c = new Backend(URI.create("http://c:1"), 1);
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+
+	private final OutlierEjector ejector = new OutlierEjector(() -> List.of(this.a, this.b, this.c),
+			new EjectionProperties(true, 5, Duration.ofSeconds(30), Duration.ofSeconds(75), 50), this.clock,
+			new SimpleMeterRegistry());
+
+	@Test
+	void ejectsBackendAfterFiveConsecutiveFailures() {
+		fail(this.a, 4);
+		assertThat(this.ejector.isEjected(this.a)).isFalse();
+		fail(this.a, 1);
+		assertThat(this.ejector.isEjected(this.a)).isTrue();
+		assertThat(this.ejector.ejections(this.a)).isEqualTo(1);
+	}
+
+	@Test
+	void aSuccessResetsTheRunOfFailures() {
+		fail(this.a, 4);
+		this.ejector.onCall(this.a, CallOutcome.SUCCESS);
+		fail(this.a, 4);
+		assertThat(this.ejector.isEjected(this.a)).isFalse();
+	}
+
+	@Test
+	void ejectsForLongerEachTimeUpToTheCap() {
+		fail(this.a, 5);
+		this.clock.advance(Duration.ofSeconds(30));
+		assertThat(this.ejector.isEjected(this.a)).isFalse();
+		fail(this.a, 5);
+		this.clock.advance(Duration.ofSeconds(59));
+		assertThat(this.ejector.isEjected(this.a)).isTrue();
+		this.clock.advance(Duration.ofSeconds(1));
+		fail(this.a, 5);
+		this.clock.advance(Duration.ofSeconds(75));
+		assertThat(this.ejector.isEjected(this.a)).isFalse();
+	}
+
+	@Test
+	void neverEjectsMoreThanTheMaximumShareOfThePool() {
+		fail(this.a, 5);
+		fail(this.b, 5);
+		assertThat(this.ejector.isEjected(this.a)).isTrue();
+		assertThat(this.ejector.isEjected(this.b)).isFalse();
+	}
+
+	@Test
+	void readmitsABackendThatTurnsHealthy() {
+		fail(this.a, 5);
+		this.ejector.onHealthChange(this.a, true);
+		assertThat(this.ejector.isEjected(this.a)).isFalse();
+	}
+
+	private void fail(Backend backend, int times) {
+		for (int i = 0; i < times; i++) {
+			this.ejector.onCall(backend, CallOutcome.CONNECT_FAILURE);
+		}
+	}
+
+}

@@ -1,0 +1,79 @@
+package dev.scaleout.gateway.ratelimit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import redis.embedded.RedisServer;
+
+import dev.scaleout.gateway.Backends;
+import dev.scaleout.gateway.RunningGateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The cluster-wide rate limit against a real Redis, and without one.
+ */
+class RateLimitTests {
+
+	@Test
+	void refusesAClientOverItsBurstWith429() {
+		int port = freePort();
+		RedisServer redis = new RedisServer(port);
+		redis.start();
+		try (Backends backends = Backends.start(1);
+				RunningGateway gateway = RunningGateway.start(backends.all(), "scaleout.gateway.rate-limit.enabled=true",
+						"scaleout.gateway.rate-limit.replenish-rate=1", "scaleout.gateway.rate-limit.burst-capacity=3",
+						"scaleout.gateway.rate-limit.redis-timeout=2s", "spring.data.redis.port=" + port)) {
+			List<Integer> statuses = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				statuses.add(gateway.get("/").statusCode());
+			}
+			assertThat(statuses).startsWith(200, 200).contains(429);
+			HttpResponse<String> refused = gateway.get("/");
+			assertThat(refused.statusCode()).isEqualTo(429);
+			assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(backends.get(0).requests()).isLessThanOrEqualTo(4);
+		}
+		finally {
+			redis.stop();
+		}
+	}
+
+	@Test
+	void failsClosedWhenRedisIsUnreachableAndToldToDeny() {
+		try (Backends backends = Backends.start(1);
+				RunningGateway gateway = RunningGateway.start(backends.all(), "scaleout.gateway.rate-limit.enabled=true",
+						"scaleout.gateway.rate-limit.on-redis-failure=deny", "spring.data.redis.port=" + freePort())) {
+			assertThat(gateway.get("/").statusCode()).isEqualTo(503);
+			assertThat(gateway.get("/actuator/prometheus").body())
+				.containsPattern("scaleout_gateway_rate_limit_redis_failures_total [1-9]");
+			assertThat(backends.get(0).requests()).isZero();
+		}
+	}
+
+	@Test
+	void failsOpenWhenRedisIsUnreachableByDefault() {
+		try (Backends backends = Backends.start(1);
+				RunningGateway gateway = RunningGateway.start(backends.all(), "scaleout.gateway.rate-limit.enabled=true",
+						"spring.data.redis.port=" + freePort())) {
+			assertThat(gateway.get("/").statusCode()).isEqualTo(200);
+			assertThat(gateway.get("/actuator/health").statusCode()).isEqualTo(200);
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
