@@ -2,8 +2,10 @@ package dev.scaleout.shutdown;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -20,6 +22,12 @@ public final class GracefulShutdownAutoConfiguration {
 	@ConditionalOnMissingBean
 	DrainOnShutdown drainOnShutdown(ApplicationEventPublisher events, ShutdownProperties properties) {
 		return new DrainOnShutdown(events, properties.drainDelay());
+	}
+
+	@Bean
+	@ConditionalOnProperty("scaleout.shutdown.parent-pid")
+	ExitWithParent exitWithParent(ConfigurableApplicationContext context, ShutdownProperties properties) {
+		return new ExitWithParent(context, properties.parentPid());
 	}
 
 }
