@@ -1,5 +1,6 @@
 package dev.scaleout.gateway.ejection;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +29,7 @@ class FailoverTests {
 				RunningGateway gateway = RunningGateway.start(backends.all(), "scaleout.gateway.health.interval=200ms",
 						"scaleout.gateway.health.timeout=500ms", "scaleout.gateway.slow-start=3s")) {
 			LoopbackBackend victim = backends.get(2);
-			Backend killed = new Backend(java.net.URI.create(victim.url()), 1);
+			Backend killed = new Backend(URI.create(victim.url()), 1);
 			OutlierEjector ejector = gateway.context().getBean(OutlierEjector.class);
 			BackendHealth health = gateway.context().getBean(BackendHealth.class);
 			CompletableFuture<List<Object>> load = CompletableFuture

@@ -13,6 +13,7 @@ import dev.scaleout.test.http.LoopbackBackend;
 import dev.scaleout.test.http.LoopbackBackend.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What reaches the replicas and what the gateway answers itself.
@@ -38,7 +39,7 @@ class RoutingTests {
 				RunningGateway gateway = RunningGateway.start(backends.all(), "scaleout.gateway.health.interval=100ms",
 						"scaleout.gateway.health.fall=1")) {
 			backends.get(0).readiness(503);
-			org.awaitility.Awaitility.await()
+			await()
 				.atMost(Duration.ofSeconds(3))
 				.until(() -> gateway.get("/").statusCode() == 503);
 			assertThat(gateway.get("/").headers().firstValue("Retry-After")).hasValue("1");
