@@ -38,6 +38,8 @@ class SampleAppDownstreamTests {
 			assertThat(downstream.requests()).as("no call while the circuit is open").isEqualTo(served);
 			assertThat(client.get(app.uri("/actuator/circuitbreakers")).body()).contains("\"downstream\"")
 				.contains("\"state\":\"OPEN\"");
+			assertThat(client.get(app.uri("/actuator/prometheus")).body())
+				.contains("resilience4j_circuitbreaker_state{name=\"downstream\",state=\"open\"} 1.0");
 		}
 	}
 

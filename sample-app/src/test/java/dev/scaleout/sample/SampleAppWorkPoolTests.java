@@ -36,6 +36,8 @@ class SampleAppWorkPoolTests {
 			assertThat(shed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 			HttpResponse<String> done = responses.stream().filter((r) -> r.statusCode() == 200).findFirst().get();
 			assertThat(json.readTree(done.body()).get("fib").asLong()).isEqualTo(39088169L);
+			assertThat(new CookieJarClient().get(app.uri("/actuator/prometheus")).body())
+				.contains("resilience4j_bulkhead_max_thread_pool_size{name=\"work\"} 1.0");
 		}
 	}
 

@@ -1,11 +1,9 @@
 package dev.scaleout.resilience;
 
 import java.io.IOException;
-import java.net.URI;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -13,8 +11,8 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Sends each outbound request through a circuit breaker: one per target {@code host:port}, or the one a request
- * names with the attribute {@value #BREAKER_ATTRIBUTE}:
+ * Sends each outbound {@code RestClient} request through a circuit breaker: one per target {@code host:port}, or
+ * the one a request names with the attribute {@value #BREAKER_ATTRIBUTE} (also honoured by {@code WebClient}):
  *
  * <pre class="code">
  * restClient.get().uri(url).attribute(CircuitBreakerInterceptor.BREAKER_ATTRIBUTE, "inventory").retrieve()…
@@ -30,55 +28,27 @@ public final class CircuitBreakerInterceptor implements ClientHttpRequestInterce
 	 */
 	public static final String BREAKER_ATTRIBUTE = "scaleout.circuit-breaker";
 
-	private final CircuitBreakerRegistry registry;
+	private final HttpCallBreakers breakers;
 
-	CircuitBreakerInterceptor(CircuitBreakerRegistry registry) {
-		this.registry = registry;
+	CircuitBreakerInterceptor(HttpCallBreakers breakers) {
+		this.breakers = breakers;
 	}
 
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		CircuitBreaker breaker = this.registry.circuitBreaker(breakerName(request));
+		CircuitBreaker breaker = this.breakers.breakerFor(request.getURI(), request.getAttributes());
 		breaker.acquirePermission();
 		long start = breaker.getCurrentTimestamp();
 		try {
 			ClientHttpResponse response = execution.execute(request, body);
-			long duration = breaker.getCurrentTimestamp() - start;
-			if (response.getStatusCode().is5xxServerError()) {
-				breaker.onError(duration, breaker.getTimestampUnit(),
-						new ServerErrorResponse(request.getURI(), response.getStatusCode().value()));
-			}
-			else {
-				breaker.onSuccess(duration, breaker.getTimestampUnit());
-			}
+			HttpCallBreakers.recordResponse(breaker, start, request.getURI(), response.getStatusCode().value());
 			return response;
 		}
 		catch (IOException | RuntimeException ex) {
-			breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), ex);
+			HttpCallBreakers.recordFailure(breaker, start, ex);
 			throw ex;
 		}
-	}
-
-	static String breakerName(HttpRequest request) {
-		Object named = request.getAttributes().get(BREAKER_ATTRIBUTE);
-		if (named != null) {
-			return named.toString();
-		}
-		URI uri = request.getURI();
-		int port = (uri.getPort() != -1) ? uri.getPort() : ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
-		return uri.getHost() + ":" + port;
-	}
-
-	/**
-	 * What the breaker records for a 5xx answer, which is not an exception for the caller.
-	 */
-	static final class ServerErrorResponse extends RuntimeException {
-
-		ServerErrorResponse(URI uri, int status) {
-			super(uri + " answered " + status, null, false, false);
-		}
-
 	}
 
 }

@@ -8,10 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code resilience4j.circuitbreaker.*} settings, which Scaleout defaults (see the README) and the application may
  * override, per breaker too: {@code resilience4j.circuitbreaker.instances.<name>.*}.
  *
- * @param restClientEnabled whether every {@code RestClient} built from Spring Boot's {@code RestClient.Builder}
- * calls through a circuit breaker, one per target {@code host:port} unless the request names one
+ * @param enabled whether every {@code RestClient} and {@code WebClient} built from Spring Boot's builders calls
+ * through a circuit breaker, one per target {@code host:port} unless the request names one
  */
 @ConfigurationProperties("scaleout.resilience")
-public record ResilienceProperties(@DefaultValue("true") boolean restClientEnabled) {
+public record ResilienceProperties(@DefaultValue("true") boolean enabled) {
 
 }

@@ -36,7 +36,7 @@ class ResilienceAutoConfigurationTests {
 
 	@Test
 	void canBeSwitchedOff() {
-		this.runner.withPropertyValues("scaleout.resilience.rest-client-enabled=false").run((context) -> {
+		this.runner.withPropertyValues("scaleout.resilience.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(CircuitBreakerInterceptor.class);
 			assertThat(interceptors(context)).isEmpty();
 		});
