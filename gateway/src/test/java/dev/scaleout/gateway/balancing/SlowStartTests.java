@@ -7,11 +7,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.scaleout.gateway.MutableClock;
 import dev.scaleout.gateway.discovery.Backend;
 import dev.scaleout.gateway.health.BackendHealth;
 import dev.scaleout.gateway.health.HealthCheckProperties;
 import dev.scaleout.gateway.health.HealthProbes;
+import dev.scaleout.test.time.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

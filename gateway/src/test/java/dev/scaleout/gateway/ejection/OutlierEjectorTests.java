@@ -8,9 +8,9 @@ import java.util.List;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
-import dev.scaleout.gateway.MutableClock;
 import dev.scaleout.gateway.discovery.Backend;
 import dev.scaleout.gateway.stats.CallOutcome;
+import dev.scaleout.test.time.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

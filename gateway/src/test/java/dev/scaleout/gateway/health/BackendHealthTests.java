@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.scaleout.gateway.MutableClock;
 import dev.scaleout.gateway.discovery.Backend;
+import dev.scaleout.test.time.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

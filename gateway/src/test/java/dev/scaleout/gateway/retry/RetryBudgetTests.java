@@ -6,7 +6,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.scaleout.gateway.MutableClock;
+import dev.scaleout.test.time.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

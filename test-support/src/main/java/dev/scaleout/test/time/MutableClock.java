@@ -1,4 +1,4 @@
-package dev.scaleout.gateway;
+package dev.scaleout.test.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,11 +7,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that tests move forward by hand.
+ * A clock that tests move forward by hand, so that time-dependent logic is tested without sleeping.
  */
 public final class MutableClock extends Clock {
 
 	private volatile Instant now;
+
+	/**
+	 * Creates a clock at 2026-01-01T00:00:00Z.
+	 */
+	public MutableClock() {
+		this(Instant.parse("2026-01-01T00:00:00Z"));
+	}
 
 	/**
 	 * Creates a clock.

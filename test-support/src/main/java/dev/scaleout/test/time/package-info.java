@@ -1,0 +1,4 @@
+/**
+ * Time that tests control.
+ */
+package dev.scaleout.test.time;
