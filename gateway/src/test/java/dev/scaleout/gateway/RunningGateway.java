@@ -1,12 +1,8 @@
 package dev.scaleout.gateway;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,30 +12,23 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.scaleout.test.app.CookieJarClient;
+import dev.scaleout.test.app.RunningApp;
 import dev.scaleout.test.http.LoopbackBackend;
 
 /**
- * The gateway application started for real on a free loopback port, with a plain JDK
- * HTTP client to call it.
+ * The gateway application started for real on a free loopback port, with an HTTP client to call it.
  */
 public final class RunningGateway implements AutoCloseable {
 
-	private final ConfigurableApplicationContext context;
+	private final RunningApp app;
 
-	private final HttpClient client;
+	private final CookieJarClient client = new CookieJarClient();
 
-	private final String baseUrl;
-
-	private RunningGateway(ConfigurableApplicationContext context) {
-		this.context = context;
-		this.baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-		this.client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
+	private RunningGateway(RunningApp app) {
+		this.app = app;
 	}
 
 	/**
@@ -61,13 +50,11 @@ public final class RunningGateway implements AutoCloseable {
 	 */
 	public static RunningGateway start(String... properties) {
 		List<String> args = new ArrayList<>();
-		args.add("--server.port=0");
-		args.add("--server.address=127.0.0.1");
 		args.add("--spring.main.banner-mode=off");
 		for (String property : properties) {
 			args.add("--" + property);
 		}
-		return new RunningGateway(new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(String[]::new)));
+		return new RunningGateway(RunningApp.start(GatewayApplication.class, args.toArray(String[]::new)));
 	}
 
 	/**
@@ -75,7 +62,7 @@ public final class RunningGateway implements AutoCloseable {
 	 * @return the context
 	 */
 	public ConfigurableApplicationContext context() {
-		return this.context;
+		return this.app.context();
 	}
 
 	/**
@@ -103,17 +90,7 @@ public final class RunningGateway implements AutoCloseable {
 	 * @return the response
 	 */
 	public HttpResponse<String> send(HttpRequest.Builder request) {
-		try {
-			return this.client.send(request.timeout(Duration.ofSeconds(20)).build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return this.client.send(request);
 	}
 
 	/**
@@ -122,7 +99,7 @@ public final class RunningGateway implements AutoCloseable {
 	 * @return the absolute URI
 	 */
 	public URI uri(String path) {
-		return URI.create(this.baseUrl + path);
+		return this.app.uri(path);
 	}
 
 	/**
@@ -162,7 +139,7 @@ public final class RunningGateway implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.context.close();
+		this.app.close();
 	}
 
 }

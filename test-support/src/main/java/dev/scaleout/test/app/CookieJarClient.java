@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * An HTTP client with one cookie jar, like {@code curl -c jar -b jar}: the session cookie it receives from one
+ * An HTTP/1.1 client with one cookie jar, like {@code curl -c jar -b jar}: the session cookie it receives from one
  * replica goes to every other replica on loopback.
  */
 public final class CookieJarClient {
@@ -28,6 +28,7 @@ public final class CookieJarClient {
 
 	private final HttpClient client = HttpClient.newBuilder()
 		.cookieHandler(this.cookies)
+		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
