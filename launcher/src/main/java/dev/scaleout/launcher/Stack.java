@@ -68,7 +68,6 @@ final class Stack {
 		requireJar(this.options.app(), "--app");
 		requireJar(this.options.gateway(), "--gateway");
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "scaleout-stop"));
-		Interrupts.stopOnCtrlC();
 		this.reaper.start();
 		this.console.event("run directory " + this.run.root() + " (logs in logs/)");
 		this.redis = startRedis();
