@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 
 /**
- * Finds the replica pool: a static list by default, or DNS when
- * {@code scaleout.gateway.discovery=dns}.
+ * Finds the replica pool: a static list by default, DNS when
+ * {@code scaleout.gateway.discovery=dns}, or a watched file when
+ * {@code scaleout.gateway.discovery=file}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DiscoveryProperties.class)
@@ -26,6 +27,9 @@ public final class DiscoveryConfiguration {
 						"DNS discovery needs the host name whose A records are the replicas");
 			}
 			return new DnsBackendPool(dns, resolver.getIfAvailable(HostResolver::system));
+		}
+		if (properties.discovery() == DiscoveryProperties.Discovery.FILE) {
+			return new FileBackendPool(properties.file());
 		}
 		return new StaticBackendPool(BackendAddresses.parse(properties.backends()));
 	}

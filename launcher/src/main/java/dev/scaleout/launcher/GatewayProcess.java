@@ -1,0 +1,65 @@
+package dev.scaleout.launcher;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The gateway in front of the replicas, finding them through the backends file the
+ * launcher keeps up to date ({@code scaleout.gateway.discovery=file}).
+ */
+final class GatewayProcess {
+
+	/** The gateway carries traffic for every replica: full JIT, but a capped heap and serial GC. */
+	static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC");
+
+	private final ChildProcess process;
+
+	private final int port;
+
+	private GatewayProcess(ChildProcess process, int port) {
+		this.process = process;
+		this.port = port;
+	}
+
+	static GatewayProcess start(LaunchOptions options, RedisServer redis, RunDirectory run, Clock clock)
+			throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(Java.executable());
+		command.addAll(JVM_OPTIONS);
+		command.add("-jar");
+		command.add(options.gateway().toString());
+		command.add("--server.port=" + options.port());
+		command.add("--server.address=" + options.address());
+		command.add("--scaleout.gateway.discovery=file");
+		command.add("--scaleout.gateway.file.path=" + run.backendsFile());
+		command.add("--scaleout.gateway.file.refresh-interval=250ms");
+		command.add("--scaleout.gateway.health.path=" + options.healthPath());
+		command.add("--scaleout.gateway.health.interval=1s");
+		command.add("--spring.data.redis.host=" + redis.host());
+		command.add("--spring.data.redis.port=" + redis.port());
+		return new GatewayProcess(ChildProcess.start("gateway", command, run.log("gateway"), clock), options.port());
+	}
+
+	ChildProcess process() {
+		return this.process;
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	boolean isReady() {
+		return LoopbackHttp.isOk(baseUrl() + "/actuator/health/readiness");
+	}
+
+	GatewayView view() {
+		return new GatewayView(baseUrl());
+	}
+
+}

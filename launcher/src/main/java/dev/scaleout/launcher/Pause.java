@@ -1,0 +1,24 @@
+package dev.scaleout.launcher;
+
+import java.time.Duration;
+
+/**
+ * The poll interval of the launcher's waits (for a port to answer, a process to turn
+ * ready, the gateway to see a change).
+ */
+final class Pause {
+
+	private Pause() {
+	}
+
+	static void briefly(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+	}
+
+}

@@ -1,0 +1,351 @@
+package dev.scaleout.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps N replicas running: starts them, puts each into the backends file once it is
+ * ready, takes it out the moment it exits, and restarts a replica that exited unexpectedly
+ * after its {@link RestartBackoff} delay — unless its {@link CrashLoopGuard} says it has
+ * crashed too often, in which case it stays down and the console says so loudly.
+ */
+final class Supervisor {
+
+	private static final Duration READY_POLL = Duration.ofMillis(200);
+
+	private static final Duration MEMORY_CHECK = Duration.ofSeconds(5);
+
+	private final LaunchOptions options;
+
+	private final RedisServer redis;
+
+	private final RunDirectory run;
+
+	private final Clock clock;
+
+	private final Console console;
+
+	private final OrphanReaper reaper;
+
+	private final BackendsFile backends;
+
+	private final List<ReplicaSlot> slots = new ArrayList<>();
+
+	private final Set<ReplicaProcess> routed = new LinkedHashSet<>();
+
+	private final Set<ReplicaProcess> running = new LinkedHashSet<>();
+
+	private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, daemon("supervisor"));
+
+	private final ExecutorService waiters = Executors.newCachedThreadPool(daemon("readiness"));
+
+	private volatile boolean stopping;
+
+	private volatile RollingReload memoryReplacer;
+
+	Supervisor(LaunchOptions options, RedisServer redis, RunDirectory run, Clock clock, Console console,
+			OrphanReaper reaper) {
+		this.options = options;
+		this.redis = redis;
+		this.run = run;
+		this.clock = clock;
+		this.console = console;
+		this.reaper = reaper;
+		this.backends = new BackendsFile(run.backendsFile());
+		this.backends.write(List.of());
+		for (int i = 1; i <= options.replicas(); i++) {
+			this.slots.add(new ReplicaSlot("replica-" + i, new RestartBackoff(),
+					new CrashLoopGuard(options.maxRestarts(), options.restartWindow(), clock)));
+		}
+	}
+
+	/**
+	 * Starts every replica without waiting for them.
+	 */
+	void startAll() {
+		this.slots.forEach(this::launch);
+		if (this.options.maxMemory() > 0) {
+			this.scheduler.scheduleWithFixedDelay(this::checkMemory, MEMORY_CHECK.toMillis(), MEMORY_CHECK.toMillis(),
+					TimeUnit.MILLISECONDS);
+		}
+	}
+
+	List<ReplicaSlot> slots() {
+		return this.slots;
+	}
+
+	LaunchOptions options() {
+		return this.options;
+	}
+
+	Console console() {
+		return this.console;
+	}
+
+	Clock clock() {
+		return this.clock;
+	}
+
+	/**
+	 * Waits until every replica is ready, or stuck in a crash loop.
+	 * @param timeout how long to wait at most
+	 * @return whether every replica is ready
+	 */
+	boolean awaitAllReady(Duration timeout) {
+		Instant deadline = this.clock.instant().plus(timeout);
+		while (this.clock.instant().isBefore(deadline) && !this.stopping) {
+			synchronized (this) {
+				if (this.slots.stream().allMatch((slot) -> slot.state() == ReplicaState.READY)) {
+					return true;
+				}
+				if (this.slots.stream().anyMatch((slot) -> slot.state() == ReplicaState.CRASH_LOOP)) {
+					return false;
+				}
+			}
+			Pause.briefly(READY_POLL);
+		}
+		return false;
+	}
+
+	private void launch(ReplicaSlot slot) {
+		ReplicaProcess replica = startProcess(slot.name());
+		synchronized (this) {
+			if (replica == null) {
+				slot.state(ReplicaState.CRASH_LOOP);
+				return;
+			}
+			slot.current(replica);
+			slot.state(ReplicaState.STARTING);
+		}
+		this.waiters.execute(() -> {
+			if (awaitReady(replica)) {
+				synchronized (this) {
+					if (slot.current() == replica && !this.stopping) {
+						slot.state(ReplicaState.READY);
+						route(replica);
+						this.console.event(replica + " is ready after " + seconds(replica.process().uptime()));
+					}
+				}
+			}
+		});
+	}
+
+	/**
+	 * Starts a process for a slot, watched for its exit but not yet the slot's own.
+	 * @param name the slot's name
+	 * @return the process, or {@code null} when it could not be started
+	 */
+	ReplicaProcess startProcess(String name) {
+		ReplicaProcess replica;
+		try {
+			replica = ReplicaProcess.start(name, this.options, this.redis, this.run, this.clock);
+		}
+		catch (IOException ex) {
+			this.console.event("!!! " + name + " could not be started: " + ex.getMessage());
+			return null;
+		}
+		synchronized (this) {
+			this.running.add(replica);
+		}
+		this.reaper.track(replica.process());
+		this.console.follow(name, this.run.log(name));
+		this.console.event(name + " starting: pid " + replica.process().pid() + ", port " + replica.port());
+		replica.process().onExit().thenRun(() -> exited(replica));
+		return replica;
+	}
+
+	/**
+	 * Waits until a replica answers its readiness probe. One that does not within the start
+	 * timeout is killed, which counts as a crash.
+	 * @param replica the replica
+	 * @return {@code true} once ready, {@code false} if it exited or was killed
+	 */
+	boolean awaitReady(ReplicaProcess replica) {
+		Instant deadline = this.clock.instant().plus(this.options.startTimeout());
+		while (replica.process().isAlive() && !this.stopping) {
+			if (replica.isReady(this.options.healthPath())) {
+				return true;
+			}
+			if (this.clock.instant().isAfter(deadline)) {
+				this.console.event(replica + " was not ready within " + Durations.describe(this.options.startTimeout())
+						+ " (" + this.options.healthPath() + "); killing it");
+				replica.process().kill();
+				return false;
+			}
+			Pause.briefly(READY_POLL);
+		}
+		return false;
+	}
+
+	private void exited(ReplicaProcess replica) {
+		this.reaper.forget(replica.process());
+		synchronized (this) {
+			this.running.remove(replica);
+			unroute(replica);
+			ReplicaSlot slot = slotOf(replica);
+			if (this.stopping || replica.process().stopRequested() || slot.current() != replica) {
+				return;
+			}
+			String how = replica + " exited with code " + replica.process().exitValue() + " after "
+					+ seconds(replica.process().uptime());
+			if (!slot.guard().tryRestart()) {
+				slot.state(ReplicaState.CRASH_LOOP);
+				this.console.event("!!! " + how + ". It has been restarted " + slot.guard().maxRestarts()
+						+ " times within " + Durations.describe(slot.guard().window())
+						+ ": CRASH LOOP, no more restarts. Fix the cause (see " + this.run.log(slot.name())
+						+ "), then run ./scaleout reload");
+				return;
+			}
+			Duration delay = slot.backoff().nextDelay(replica.process().uptime());
+			slot.restarted();
+			slot.state(ReplicaState.BACKOFF);
+			this.console.event(how + "; restart " + slot.restarts() + " in " + delay.toMillis() + " ms");
+			this.scheduler.schedule(() -> restart(slot, replica), delay.toMillis(), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private void restart(ReplicaSlot slot, ReplicaProcess crashed) {
+		synchronized (this) {
+			if (this.stopping || slot.current() != crashed) {
+				return;
+			}
+		}
+		launch(slot);
+	}
+
+	/**
+	 * Makes a process the slot's own, in place of the previous one, and takes the previous
+	 * one out of the backends file. The slot's crash history is forgotten.
+	 * @param slot the slot
+	 * @param replacement the new process, ready and routed
+	 * @return the previous process, to be stopped by the caller, or {@code null}
+	 */
+	synchronized ReplicaProcess promote(ReplicaSlot slot, ReplicaProcess replacement) {
+		ReplicaProcess previous = slot.current();
+		slot.current(replacement);
+		slot.state(ReplicaState.READY);
+		slot.guard().reset();
+		if (previous != null) {
+			unroute(previous);
+		}
+		return previous;
+	}
+
+	synchronized void route(ReplicaProcess replica) {
+		if (this.routed.add(replica)) {
+			publish();
+		}
+	}
+
+	synchronized void unroute(ReplicaProcess replica) {
+		if (this.routed.remove(replica)) {
+			publish();
+		}
+	}
+
+	private void publish() {
+		List<URI> urls = this.routed.stream().map(ReplicaProcess::url).toList();
+		this.backends.write(urls);
+	}
+
+	private ReplicaSlot slotOf(ReplicaProcess replica) {
+		return this.slots.stream().filter((slot) -> slot.name().equals(replica.name())).findFirst().orElseThrow();
+	}
+
+	private void checkMemory() {
+		List<ReplicaSlot> over = new ArrayList<>();
+		synchronized (this) {
+			for (ReplicaSlot slot : this.slots) {
+				ReplicaProcess replica = slot.current();
+				if (slot.state() == ReplicaState.READY && !slot.replacing() && replica != null) {
+					long rss = replica.process().residentMemory();
+					if (rss > this.options.maxMemory()) {
+						this.console.event(replica + " uses " + DataSizes.describe(rss) + ", above --max-memory "
+								+ DataSizes.describe(this.options.maxMemory()) + ": replacing it gracefully");
+						over.add(slot);
+					}
+				}
+			}
+		}
+		if (!over.isEmpty() && this.memoryReplacer != null) {
+			over.forEach(this.memoryReplacer::replaceLater);
+		}
+	}
+
+	/**
+	 * Who replaces a replica that passes {@code --max-memory}.
+	 * @param reload the rolling reload
+	 */
+	void replaceOverMemoryWith(RollingReload reload) {
+		this.memoryReplacer = reload;
+	}
+
+	/**
+	 * Snapshot of every slot for {@code status}.
+	 * @return one row per replica
+	 */
+	synchronized List<StatusTable.Row> rows() {
+		List<StatusTable.Row> rows = new ArrayList<>();
+		for (ReplicaSlot slot : this.slots) {
+			ReplicaProcess replica = slot.current();
+			boolean alive = replica != null && replica.process().isAlive();
+			rows.add(new StatusTable.Row(slot.name(), alive ? replica.process().pid() : -1,
+					(replica != null) ? replica.port() : -1, alive ? replica.process().uptime() : null, slot.restarts(),
+					alive ? replica.process().residentMemory() : -1, slot.state().name()));
+		}
+		return rows;
+	}
+
+	/**
+	 * Stops every replica gracefully, all at once, and waits for them.
+	 */
+	void stop() {
+		List<ReplicaProcess> toStop;
+		synchronized (this) {
+			this.stopping = true;
+			toStop = new ArrayList<>(this.running);
+			this.slots.forEach((slot) -> slot.state(ReplicaState.STOPPED));
+		}
+		this.scheduler.shutdownNow();
+		this.waiters.shutdownNow();
+		Duration grace = this.options.drainDelay().plusSeconds(30);
+		ExecutorService stoppers = Executors.newCachedThreadPool(daemon("stop"));
+		CompletableFuture.allOf(toStop.stream()
+			.map((replica) -> CompletableFuture.runAsync(() -> replica.process().stop(grace), stoppers))
+			.toArray(CompletableFuture[]::new)).join();
+		stoppers.shutdown();
+		synchronized (this) {
+			this.routed.clear();
+			publish();
+		}
+	}
+
+	boolean isStopping() {
+		return this.stopping;
+	}
+
+	static String seconds(Duration duration) {
+		return String.format("%.1f s", duration.toMillis() / 1000.0);
+	}
+
+	static java.util.concurrent.ThreadFactory daemon(String name) {
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, name);
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}

@@ -1,0 +1,6 @@
+/**
+ * {@code ./scaleout}: Redis, N supervised replicas and the gateway on one machine with only
+ * a JDK — crash restarts with backoff and a crash-loop guard, rolling reloads through a
+ * watched backends file, and no orphan process even when the launcher is killed.
+ */
+package dev.scaleout.launcher;
