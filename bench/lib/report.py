@@ -10,7 +10,7 @@ import statistics
 import sys
 from collections import OrderedDict
 
-ORDER = ["direct", "nginx", "haproxy", "stock-scg", "scaleout"]
+ORDER = ["direct", "nginx", "haproxy", "stock-scg", "scaleout", "scaleout-b"]
 
 
 def load_lines(path):
@@ -96,7 +96,7 @@ def chart(summary, path, scenario):
         targets = list(table)
         rps = [table[t]["rps"]["median"] if table[t]["rps"] else 0 for t in targets]
         p99 = [table[t]["p99"]["median"] if table[t]["p99"] else 0 for t in targets]
-        colors = ["#e4572e" if t == "scaleout" else "#4c72b0" for t in targets]
+        colors = ["#e4572e" if t.startswith("scaleout") else "#4c72b0" for t in targets]
         axes[i][0].bar(targets, rps, color=colors)
         axes[i][0].set_title("%s — requests/s (higher is better)" % load, fontsize=9)
         axes[i][1].bar(targets, p99, color=colors)
