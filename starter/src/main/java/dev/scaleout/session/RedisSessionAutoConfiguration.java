@@ -6,20 +6,35 @@ import java.util.List;
 import io.lettuce.core.ClientOptions.DisconnectedBehavior;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.boot.session.autoconfigure.SessionTimeout;
 import org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration;
+import org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.session.SessionIdGenerator;
+import org.springframework.session.SessionRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.config.annotation.web.http.SpringHttpSessionConfiguration;
+import org.springframework.session.data.redis.config.annotation.SpringSessionRedisConnectionFactory;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository;
 import org.springframework.session.data.redis.RedisSessionRepository;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
@@ -33,10 +48,15 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
  * Spring Boot's own {@link SessionDataRedisAutoConfiguration} still creates the session repository; this
  * contributes the {@value #SERIALIZER_BEAN_NAME} bean it picks up. Define a bean of that name to use another
  * format.
+ * <p>
+ * With Spring Boot's default repository type, the repository is a {@link ScriptedRedisSessionRepository}: the same
+ * keys and format as Spring Session's, but a request that uses the session costs two Redis round trips instead of
+ * four. {@code spring.session.data.redis.repository-type=indexed} or a {@link SessionRepository} bean of your own
+ * turns it off.
  *
  * @see RedisSessionProperties
  */
-@AutoConfiguration(before = SessionDataRedisAutoConfiguration.class)
+@AutoConfiguration(before = SessionDataRedisAutoConfiguration.class, after = DataRedisAutoConfiguration.class)
 @ConditionalOnClass({ RedisSessionRepository.class, GenericJacksonJsonRedisSerializer.class })
 @EnableConfigurationProperties(RedisSessionProperties.class)
 public final class RedisSessionAutoConfiguration {
@@ -78,6 +98,46 @@ public final class RedisSessionAutoConfiguration {
 		@Bean
 		LettuceClientOptionsBuilderCustomizer failFastWhileDisconnectedCustomizer() {
 			return (options) -> options.disconnectedBehavior(DisconnectedBehavior.REJECT_COMMANDS);
+		}
+
+	}
+
+	/**
+	 * Takes the place of Spring Boot's default Redis session repository (which then backs off), configured from
+	 * the same {@code spring.session.*} and {@code server.servlet.session.*} properties.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnBean(RedisConnectionFactory.class)
+	@ConditionalOnMissingBean(SessionRepository.class)
+	@ConditionalOnProperty(name = "spring.session.data.redis.repository-type", havingValue = "default",
+			matchIfMissing = true)
+	@EnableConfigurationProperties(SessionDataRedisProperties.class)
+	@Import(SpringHttpSessionConfiguration.class)
+	static class ScriptedSessionRepositoryConfiguration {
+
+		@Bean
+		ScriptedRedisSessionRepository sessionRepository(RedisConnectionFactory connectionFactory,
+				@SpringSessionRedisConnectionFactory ObjectProvider<RedisConnectionFactory> sessionConnectionFactory,
+				@Qualifier(SERIALIZER_BEAN_NAME) RedisSerializer<Object> serializer,
+				SessionDataRedisProperties properties, ObjectProvider<SessionTimeout> sessionTimeout,
+				ObjectProvider<SessionIdGenerator> sessionIdGenerator) {
+			RedisTemplate<String, Object> redis = new RedisTemplate<>();
+			redis.setKeySerializer(RedisSerializer.string());
+			redis.setHashKeySerializer(RedisSerializer.string());
+			redis.setDefaultSerializer(serializer);
+			redis.setConnectionFactory(sessionConnectionFactory.getIfAvailable(() -> connectionFactory));
+			redis.afterPropertiesSet();
+			ScriptedRedisSessionRepository repository = new ScriptedRedisSessionRepository(redis, serializer,
+					new TolerantSessionMapper());
+			PropertyMapper map = PropertyMapper.get();
+			map.from(sessionTimeout.getIfAvailable()).as(SessionTimeout::getTimeout)
+				.to(repository::setDefaultMaxInactiveInterval);
+			map.from(properties::getNamespace).to(repository::setRedisKeyNamespace);
+			map.from(properties::getFlushMode).to(repository::setFlushMode);
+			map.from(properties::getSaveMode).to(repository::setSaveMode);
+			map.from(sessionIdGenerator.getIfAvailable()).to(repository::setSessionIdGenerator);
+			return repository;
 		}
 
 	}

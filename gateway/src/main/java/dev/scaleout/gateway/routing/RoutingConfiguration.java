@@ -1,8 +1,24 @@
 package dev.scaleout.gateway.routing;
 
+import java.util.List;
+import java.util.Set;
+
+import reactor.netty.http.client.HttpClient;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.gateway.config.GatewayProperties;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
+import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
+import org.springframework.cloud.gateway.filter.headers.GRPCRequestHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.GRPCResponseHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveForwardedHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveXForwardedHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.TransferEncodingNormalizationHeadersFilter;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -28,9 +44,57 @@ public final class RoutingConfiguration {
 			.build();
 	}
 
+	/**
+	 * Spring Cloud Gateway header filters whose work {@link ForwardingHeadersFilter} does in one pass.
+	 */
+	private static final Set<Class<?>> SUBSUMED_HEADER_FILTERS = Set.of(RemoveHopByHopHeadersFilter.class,
+			RemoveForwardedHeadersFilter.class, RemoveXForwardedHeadersFilter.class,
+			TransferEncodingNormalizationHeadersFilter.class, GRPCRequestHeadersFilter.class,
+			GRPCResponseHeadersFilter.class);
+
 	@Bean
 	ForwardingHeadersFilter forwardingHeadersFilter() {
 		return new ForwardingHeadersFilter();
+	}
+
+	@Bean
+	ForwardingHeadersFilter.ResponseFilter hopByHopResponseHeadersFilter() {
+		return new ForwardingHeadersFilter.ResponseFilter();
+	}
+
+	/**
+	 * Spring Cloud Gateway's own routing filter, given every header filter but those that
+	 * {@link ForwardingHeadersFilter} subsumes: each of them copies every header of every request. The stock
+	 * instance is off ({@code global-filter.netty-routing.enabled=false} in application.properties).
+	 */
+	@Bean
+	NettyRoutingFilter replicaRoutingFilter(HttpClient httpClient,
+			ObjectProvider<List<HttpHeadersFilter>> headersFilters, HttpClientProperties properties) {
+		return new NettyRoutingFilter(httpClient, remaining(headersFilters), properties);
+	}
+
+	@Bean
+	NettyWriteResponseFilter replicaWriteResponseFilter(GatewayProperties properties,
+			ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
+		return new NettyWriteResponseFilter(properties.getStreamingMediaTypes(), remaining(headersFilters));
+	}
+
+	private static ObjectProvider<List<HttpHeadersFilter>> remaining(
+			ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
+		return new ObjectProvider<>() {
+
+			@Override
+			public List<HttpHeadersFilter> getObject() {
+				List<HttpHeadersFilter> all = headersFilters.getIfAvailable(List::of);
+				return all.stream().filter((filter) -> !SUBSUMED_HEADER_FILTERS.contains(filter.getClass())).toList();
+			}
+
+			@Override
+			public List<HttpHeadersFilter> getIfAvailable() {
+				return getObject();
+			}
+
+		};
 	}
 
 	@Bean

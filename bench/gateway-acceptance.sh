@@ -4,9 +4,9 @@
 # 1. 300 GET / are spread by X-Instance-Id; 2. /actuator/env is not reachable; 3. kill -9 of one replica
 # 3 s into 10 s of 16-connection wrk load: wrk must report no non-2xx and no socket errors;
 # 4. /actuator/backends shows the killed replica not UP.
-# Needs: wrk, nginx, curl, a built gateway jar. Usage: gateway/bench/kill-one-replica.sh
+# Needs: wrk, nginx, curl, a built gateway jar. Usage: bench/gateway-acceptance.sh (bench/run failover measures the same event against nginx and HAProxy)
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/.."
 WORK="$(mktemp -d)"
 JAR=gateway/target/scaleout-gateway-0.1.0-SNAPSHOT.jar
 for i in 1 2 3; do

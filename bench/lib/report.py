@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Aggregates one scenario's measurements into bench/results/<date>-<scenario>.md, .json and .png.
+
+Usage: report.py RESULTS.jsonl EXTRAS.jsonl OUT_PREFIX SCENARIO "MACHINE" "COMMAND"
+Each measurement line has: load, target, round, rps, p50, p99, requests, non2xx, errors.
+Medians over the rounds are reported with their min-max spread; ratios are to nginx in the same run.
+"""
+import json
+import statistics
+import sys
+from collections import OrderedDict
+
+ORDER = ["direct", "nginx", "haproxy", "stock-scg", "scaleout", "scaleout-b"]
+
+
+def load_lines(path):
+    try:
+        with open(path) as f:
+            return [json.loads(l) for l in f if l.strip()]
+    except FileNotFoundError:
+        return []
+
+
+def summarize(rows):
+    loads = OrderedDict()
+    for r in rows:
+        loads.setdefault(r["load"], {}).setdefault(r["target"], []).append(r)
+    out = OrderedDict()
+    for load, by_target in loads.items():
+        table = OrderedDict()
+        for target in sorted(by_target, key=lambda t: ORDER.index(t) if t in ORDER else 99):
+            rs = by_target[target]
+            def col(k):
+                vals = [r[k] for r in rs if r.get(k) is not None]
+                return {"median": statistics.median(vals), "min": min(vals), "max": max(vals)} if vals else None
+            table[target] = {"rounds": len(rs), "rps": col("rps"), "p50": col("p50"), "p99": col("p99"),
+                             "requests": sum(r["requests"] for r in rs),
+                             "non2xx": sum(r["non2xx"] for r in rs), "errors": sum(r["errors"] for r in rs)}
+        ref = table.get("nginx")
+        for t in table.values():
+            if ref and ref["rps"] and t["rps"]:
+                t["rps_vs_nginx"] = t["rps"]["median"] / ref["rps"]["median"]
+            if ref and ref["p99"] and t["p99"]:
+                t["p99_vs_nginx"] = t["p99"]["median"] / ref["p99"]["median"]
+        out[load] = table
+    return out
+
+
+def fmt(c, digits=0):
+    if not c:
+        return "–"
+    f = "{:,.%df}" % digits
+    return "%s (%s–%s)" % (f.format(c["median"]), f.format(c["min"]), f.format(c["max"]))
+
+
+def ratio(v):
+    return "%.2f×" % v if v is not None else "–"
+
+
+def markdown(scenario, summary, extras, machine, command):
+    lines = ["# Bench: %s" % scenario, "", "Machine: %s" % machine, "", "Command: `%s`" % command, "",
+             "Medians over the rounds, (min–max) across rounds; latencies in ms; ratios to nginx in the same run.",
+             ""]
+    for load, table in summary.items():
+        lines += ["## %s" % load, "",
+                  "| Target | Requests/s | × nginx | p50 ms | p99 ms | p99 × nginx | non-2xx | errors |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for target, t in table.items():
+            lines.append("| %s | %s | %s | %s | %s | %s | %d | %d |" % (
+                target, fmt(t["rps"]), ratio(t.get("rps_vs_nginx")), fmt(t["p50"], 2), fmt(t["p99"], 2),
+                ratio(t.get("p99_vs_nginx")), t["non2xx"], t["errors"]))
+        lines.append("")
+    for e in extras:
+        lines += ["## %s" % e.get("title", e.get("kind")), ""]
+        if "table" in e:
+            cols = e["table"][0]
+            lines += ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+            lines += ["| " + " | ".join(str(v) for v in row) + " |" for row in e["table"][1:]]
+        if "text" in e:
+            lines.append(e["text"])
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def chart(summary, path, scenario):
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("report: matplotlib missing, no chart", file=sys.stderr)
+        return
+    loads = list(summary.items())
+    fig, axes = plt.subplots(len(loads), 2, figsize=(11, 3.2 * len(loads)), squeeze=False)
+    for i, (load, table) in enumerate(loads):
+        targets = list(table)
+        rps = [table[t]["rps"]["median"] if table[t]["rps"] else 0 for t in targets]
+        p99 = [table[t]["p99"]["median"] if table[t]["p99"] else 0 for t in targets]
+        colors = ["#e4572e" if t.startswith("scaleout") else "#4c72b0" for t in targets]
+        axes[i][0].bar(targets, rps, color=colors)
+        axes[i][0].set_title("%s — requests/s (higher is better)" % load, fontsize=9)
+        axes[i][1].bar(targets, p99, color=colors)
+        axes[i][1].set_title("%s — p99 ms (lower is better)" % load, fontsize=9)
+        for ax in axes[i]:
+            ax.tick_params(labelsize=8)
+    fig.suptitle("Scaleout bench: %s" % scenario)
+    fig.tight_layout()
+    fig.savefig(path, dpi=90)
+
+
+def main():
+    results, extras_path, prefix, scenario, machine, command = sys.argv[1:7]
+    rows = [r for r in load_lines(results) if r.get("scenario") == scenario]
+    extras = [e for e in load_lines(extras_path) if e.get("scenario") == scenario]
+    summary = summarize(rows)
+    with open(prefix + ".json", "w") as f:
+        json.dump({"scenario": scenario, "machine": machine, "command": command, "loads": summary,
+                   "extras": extras, "raw": rows}, f, indent=2)
+    with open(prefix + ".md", "w") as f:
+        f.write(markdown(scenario, summary, extras, machine, command))
+    if summary:
+        chart(summary, prefix + ".png", scenario)
+    for load, table in summary.items():
+        print("== %s: %s" % (scenario, load))
+        for target, t in table.items():
+            print("  %-10s %9s req/s  p99 %8s ms   %s nginx req/s, p99 %s nginx" % (
+                target, "{:,.0f}".format(t["rps"]["median"]) if t["rps"] else "-",
+                "%.2f" % t["p99"]["median"] if t["p99"] else "-",
+                ratio(t.get("rps_vs_nginx")), ratio(t.get("p99_vs_nginx"))))
+
+
+if __name__ == "__main__":
+    main()
