@@ -10,11 +10,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code --max-memory}: every few seconds, a ready replica whose resident memory passes
  * the limit is replaced gracefully, as one step of a rolling reload. A slow leak then
- * costs a restart without a failed request, instead of an OOM kill.
+ * costs a restart without a failed request, instead of an OOM kill. A replica is judged
+ * only after it has run for {@link #MIN_UPTIME}, so that a limit below what a fresh
+ * replica needs cannot replace replicas in an endless loop.
  */
 final class MemoryWatch {
 
 	static final Duration INTERVAL = Duration.ofSeconds(5);
+
+	static final Duration MIN_UPTIME = Duration.ofSeconds(60);
 
 	private final Supervisor supervisor;
 
@@ -38,7 +42,8 @@ final class MemoryWatch {
 		synchronized (this.supervisor) {
 			for (ReplicaSlot slot : this.supervisor.slots()) {
 				ReplicaProcess replica = slot.current();
-				if (slot.state() == ReplicaState.READY && !slot.replacing() && replica != null) {
+				if (slot.state() == ReplicaState.READY && !slot.replacing() && replica != null
+						&& replica.process().uptime().compareTo(MIN_UPTIME) >= 0) {
 					long rss = replica.process().residentMemory();
 					if (rss > this.limit) {
 						this.supervisor.console()
