@@ -45,6 +45,8 @@ final class Stack {
 
 	private ControlServer control;
 
+	private MemoryWatch memoryWatch;
+
 	Stack(LaunchOptions options, Clock clock) {
 		this.options = options;
 		this.run = new RunDirectory(options.runDirectory());
@@ -79,7 +81,9 @@ final class Stack {
 		this.console.event("gateway starting: pid " + this.gateway.process().pid() + ", port " + this.gateway.port());
 		this.gateway.process().onExit().thenRun(() -> unexpectedExit(this.gateway.process()));
 		this.reload = new RollingReload(this.supervisor, this.gateway.view());
-		this.supervisor.replaceOverMemoryWith(this.reload);
+		if (this.options.maxMemory() > 0) {
+			this.memoryWatch = new MemoryWatch(this.supervisor, this.reload, this.options.maxMemory());
+		}
 		String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
 		this.control = new ControlServer(token, this);
 		this.run.writeState(new RunDirectory.LauncherState(ProcessHandle.current().pid(), this.control.port(), token,
@@ -202,6 +206,9 @@ final class Stack {
 			return;
 		}
 		this.console.event("stopping: gateway, then replicas (each drains), then Redis");
+		if (this.memoryWatch != null) {
+			this.memoryWatch.stop();
+		}
 		if (this.reload != null) {
 			this.reload.stop();
 		}

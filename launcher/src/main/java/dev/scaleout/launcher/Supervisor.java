@@ -25,8 +25,6 @@ final class Supervisor {
 
 	private static final Duration READY_POLL = Duration.ofMillis(200);
 
-	private static final Duration MEMORY_CHECK = Duration.ofSeconds(5);
-
 	private final LaunchOptions options;
 
 	private final RedisServer redis;
@@ -53,8 +51,6 @@ final class Supervisor {
 
 	private volatile boolean stopping;
 
-	private volatile RollingReload memoryReplacer;
-
 	Supervisor(LaunchOptions options, RedisServer redis, RunDirectory run, Clock clock, Console console,
 			OrphanReaper reaper) {
 		this.options = options;
@@ -76,10 +72,6 @@ final class Supervisor {
 	 */
 	void startAll() {
 		this.slots.forEach(this::launch);
-		if (this.options.maxMemory() > 0) {
-			this.scheduler.scheduleWithFixedDelay(this::checkMemory, MEMORY_CHECK.toMillis(), MEMORY_CHECK.toMillis(),
-					TimeUnit.MILLISECONDS);
-		}
 	}
 
 	List<ReplicaSlot> slots() {
@@ -262,34 +254,6 @@ final class Supervisor {
 
 	private ReplicaSlot slotOf(ReplicaProcess replica) {
 		return this.slots.stream().filter((slot) -> slot.name().equals(replica.name())).findFirst().orElseThrow();
-	}
-
-	private void checkMemory() {
-		List<ReplicaSlot> over = new ArrayList<>();
-		synchronized (this) {
-			for (ReplicaSlot slot : this.slots) {
-				ReplicaProcess replica = slot.current();
-				if (slot.state() == ReplicaState.READY && !slot.replacing() && replica != null) {
-					long rss = replica.process().residentMemory();
-					if (rss > this.options.maxMemory()) {
-						this.console.event(replica + " uses " + DataSizes.describe(rss) + ", above --max-memory "
-								+ DataSizes.describe(this.options.maxMemory()) + ": replacing it gracefully");
-						over.add(slot);
-					}
-				}
-			}
-		}
-		if (!over.isEmpty() && this.memoryReplacer != null) {
-			over.forEach(this.memoryReplacer::replaceLater);
-		}
-	}
-
-	/**
-	 * Who replaces a replica that passes {@code --max-memory}.
-	 * @param reload the rolling reload
-	 */
-	void replaceOverMemoryWith(RollingReload reload) {
-		this.memoryReplacer = reload;
 	}
 
 	/**
