@@ -24,6 +24,9 @@ def load_lines(path):
 def summarize(rows):
     loads = OrderedDict()
     for r in rows:
+        # requests/s counts every answer; answered-with-2xx per second is what a client got done
+        if r.get("requests"):
+            r.setdefault("ok_rps", r["rps"] * max(0, r["requests"] - r["non2xx"] - r["errors"]) / r["requests"])
         loads.setdefault(r["load"], {}).setdefault(r["target"], []).append(r)
     out = OrderedDict()
     for load, by_target in loads.items():
@@ -33,7 +36,8 @@ def summarize(rows):
             def col(k):
                 vals = [r[k] for r in rs if r.get(k) is not None]
                 return {"median": statistics.median(vals), "min": min(vals), "max": max(vals)} if vals else None
-            table[target] = {"rounds": len(rs), "rps": col("rps"), "p50": col("p50"), "p99": col("p99"),
+            table[target] = {"rounds": len(rs), "rps": col("rps"), "ok_rps": col("ok_rps"), "p50": col("p50"),
+                             "p99": col("p99"),
                              "requests": sum(r["requests"] for r in rs),
                              "non2xx": sum(r["non2xx"] for r in rs), "errors": sum(r["errors"] for r in rs)}
         ref = table.get("nginx")
@@ -63,11 +67,12 @@ def markdown(scenario, summary, extras, machine, command):
              ""]
     for load, table in summary.items():
         lines += ["## %s" % load, "",
-                  "| Target | Requests/s | × nginx | p50 ms | p99 ms | p99 × nginx | non-2xx | errors |",
-                  "|---|---|---|---|---|---|---|---|"]
+                  "| Target | Requests/s | × nginx | 2xx/s | p50 ms | p99 ms | p99 × nginx | non-2xx | errors |",
+                  "|---|---|---|---|---|---|---|---|---|"]
         for target, t in table.items():
-            lines.append("| %s | %s | %s | %s | %s | %s | %d | %d |" % (
-                target, fmt(t["rps"]), ratio(t.get("rps_vs_nginx")), fmt(t["p50"], 2), fmt(t["p99"], 2),
+            lines.append("| %s | %s | %s | %s | %s | %s | %s | %d | %d |" % (
+                target, fmt(t["rps"]), ratio(t.get("rps_vs_nginx")), fmt(t.get("ok_rps")), fmt(t["p50"], 2),
+                fmt(t["p99"], 2),
                 ratio(t.get("p99_vs_nginx")), t["non2xx"], t["errors"]))
         lines.append("")
     for e in extras:
@@ -77,7 +82,7 @@ def markdown(scenario, summary, extras, machine, command):
             lines += ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
             lines += ["| " + " | ".join(str(v) for v in row) + " |" for row in e["table"][1:]]
         if "text" in e:
-            lines.append(e["text"])
+            lines += ["", e["text"]]
         lines.append("")
     return "\n".join(lines) + "\n"
 
