@@ -112,8 +112,11 @@ final class Supervisor {
 	}
 
 	private void launch(ReplicaSlot slot) {
-		ReplicaProcess replica = startProcess(slot.name());
+		ReplicaProcess replica;
 		synchronized (this) {
+			// Start and adopt under one lock: a process that dies at once (a bad JVM flag) must find itself the
+			// slot's own when its exit is handled, or the crash would go unnoticed.
+			replica = startProcess(slot.name());
 			if (replica == null) {
 				slot.state(ReplicaState.CRASH_LOOP);
 				return;
@@ -154,7 +157,8 @@ final class Supervisor {
 		this.reaper.track(replica.process());
 		this.console.follow(name, this.run.log(name));
 		this.console.event(name + " starting: pid " + replica.process().pid() + ", port " + replica.port());
-		replica.process().onExit().thenRun(() -> exited(replica));
+		// Asynchronously: an exit is handled once whoever started the process has released the lock.
+		replica.process().onExit().thenRunAsync(() -> exited(replica));
 		return replica;
 	}
 
