@@ -2,6 +2,7 @@ package dev.scaleout.launcher;
 
 import java.time.Duration;
 
+import dev.scaleout.test.time.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

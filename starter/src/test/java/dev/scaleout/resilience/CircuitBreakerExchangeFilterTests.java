@@ -1,6 +1,5 @@
 package dev.scaleout.resilience;
 
-import java.io.IOException;
 import java.time.Duration;
 
 import dev.scaleout.test.http.LoopbackBackend;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
-import org.springframework.core.io.support.ResourcePropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
@@ -33,16 +31,7 @@ class CircuitBreakerExchangeFilterTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(CircuitBreakerAutoConfiguration.class,
 				WebClientAutoConfiguration.class, ResilienceAutoConfiguration.class))
-		.withInitializer((context) -> {
-			try {
-				context.getEnvironment()
-					.getPropertySources()
-					.addLast(new ResourcePropertySource("classpath:dev/scaleout/defaults/replica-defaults.properties"));
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-		});
+		.withInitializer(new ReplicaDefaults());
 
 	@AfterEach
 	void stopDownstream() {

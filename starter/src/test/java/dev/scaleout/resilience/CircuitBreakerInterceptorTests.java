@@ -1,6 +1,5 @@
 package dev.scaleout.resilience;
 
-import java.io.IOException;
 import java.time.Duration;
 
 import dev.scaleout.test.http.LoopbackBackend;
@@ -17,7 +16,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.io.support.ResourcePropertySource;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -38,16 +36,7 @@ class CircuitBreakerInterceptorTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(CircuitBreakerAutoConfiguration.class,
 				RestClientAutoConfiguration.class, ResilienceAutoConfiguration.class))
-		.withInitializer((context) -> {
-			try {
-				context.getEnvironment()
-					.getPropertySources()
-					.addLast(new ResourcePropertySource("classpath:dev/scaleout/defaults/replica-defaults.properties"));
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-		})
+		.withInitializer(new ReplicaDefaults())
 		.withPropertyValues("resilience4j.circuitbreaker.instances.downstream.base-config=default")
 		.withBean(CircuitBreakerConfigCustomizer.class,
 				() -> CircuitBreakerConfigCustomizer.of("downstream", (config) -> config.clock(this.clock)));

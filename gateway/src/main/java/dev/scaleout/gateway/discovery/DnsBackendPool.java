@@ -9,19 +9,13 @@ import java.util.Objects;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The replicas behind one host name: every A record, resolved again every refresh
  * interval. When a resolution fails the last known pool is kept, because a DNS hiccup is
  * not a reason to drop every replica.
  */
-final class DnsBackendPool implements BackendPool, SmartLifecycle {
+final class DnsBackendPool extends RefreshingBackendPool {
 
 	private static final Log logger = LogFactory.getLog(DnsBackendPool.class);
 
@@ -31,9 +25,8 @@ final class DnsBackendPool implements BackendPool, SmartLifecycle {
 
 	private volatile List<Backend> backends = List.of();
 
-	private volatile Disposable refreshing;
-
 	DnsBackendPool(DiscoveryProperties.Dns dns, HostResolver resolver) {
+		super(dns.refreshInterval());
 		this.dns = dns;
 		this.resolver = resolver;
 		refresh();
@@ -47,6 +40,7 @@ final class DnsBackendPool implements BackendPool, SmartLifecycle {
 	/**
 	 * Resolves the host name now and replaces the pool with the answer.
 	 */
+	@Override
 	void refresh() {
 		try {
 			List<Backend> resolved = this.resolver.resolve(this.dns.host())
@@ -67,28 +61,6 @@ final class DnsBackendPool implements BackendPool, SmartLifecycle {
 			logger.warn("DNS " + this.dns.host() + " did not resolve (" + ex.getMessage() + "); keeping "
 					+ this.backends.size() + " known backend(s)");
 		}
-	}
-
-	@Override
-	public void start() {
-		this.refreshing = Flux.interval(this.dns.refreshInterval())
-			.onBackpressureDrop()
-			.concatMap((tick) -> Mono.fromRunnable(this::refresh).subscribeOn(Schedulers.boundedElastic()))
-			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable refreshing = this.refreshing;
-		if (refreshing != null) {
-			refreshing.dispose();
-			this.refreshing = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.refreshing != null;
 	}
 
 	@Override

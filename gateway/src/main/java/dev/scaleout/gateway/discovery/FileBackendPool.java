@@ -10,13 +10,8 @@ import java.util.Objects;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The replicas listed in a text file, one base URL per line ({@code #} starts a comment),
@@ -26,7 +21,7 @@ import org.springframework.context.SmartLifecycle;
  * known pool, because a half-written or misplaced file is not a reason to drop every
  * replica.
  */
-final class FileBackendPool implements BackendPool, SmartLifecycle {
+final class FileBackendPool extends RefreshingBackendPool {
 
 	static final String PROPERTY = "scaleout.gateway.file.path";
 
@@ -38,9 +33,8 @@ final class FileBackendPool implements BackendPool, SmartLifecycle {
 
 	private volatile Stamp lastRead;
 
-	private volatile Disposable refreshing;
-
 	FileBackendPool(DiscoveryProperties.File file) {
+		super(file.refreshInterval());
 		this.file = file;
 		Path path = file.path();
 		if (path == null) {
@@ -68,6 +62,7 @@ final class FileBackendPool implements BackendPool, SmartLifecycle {
 	/**
 	 * Reads the file again if it changed since the last read.
 	 */
+	@Override
 	void refresh() {
 		Path path = this.file.path();
 		try {
@@ -115,28 +110,6 @@ final class FileBackendPool implements BackendPool, SmartLifecycle {
 	private static String withoutComment(String line) {
 		int hash = line.indexOf('#');
 		return (hash >= 0) ? line.substring(0, hash) : line;
-	}
-
-	@Override
-	public void start() {
-		this.refreshing = Flux.interval(this.file.refreshInterval())
-			.onBackpressureDrop()
-			.concatMap((tick) -> Mono.fromRunnable(this::refresh).subscribeOn(Schedulers.boundedElastic()))
-			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable refreshing = this.refreshing;
-		if (refreshing != null) {
-			refreshing.dispose();
-			this.refreshing = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.refreshing != null;
 	}
 
 	@Override
