@@ -77,11 +77,10 @@ public final class RedisSessionAutoConfiguration {
 		return new TolerantSessionSerializer(SessionJson.serializer(getClass().getClassLoader(), trusted));
 	}
 
-	@Bean
-	SessionRepositoryCustomizer<RedisSessionRepository> tolerantSessionRepositoryCustomizer() {
-		return (repository) -> repository.setRedisSessionMapper(new TolerantSessionMapper());
-	}
-
+	/**
+	 * The default repository type is {@link ScriptedRedisSessionRepository}, which reads through a
+	 * {@link TolerantSessionMapper} itself; the indexed one gets it here.
+	 */
 	@Bean
 	SessionRepositoryCustomizer<RedisIndexedSessionRepository> tolerantIndexedSessionRepositoryCustomizer() {
 		return (repository) -> repository.setRedisSessionMapper(new TolerantSessionMapper());
