@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
+import dev.scaleout.test.app.CookieJarClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -97,14 +98,15 @@ class LauncherStackTests {
 	@Order(3)
 	void reloadsEveryReplicaUnderLoadWithoutAFailedRequestAndKeepsTheSession() throws Exception {
 		Map<String, Integer> pidsBefore = pids();
-		Traffic.Session session = new Traffic.Session(this.launcher.baseUrl());
-		assertThat(session.increment().body()).contains("\"count\":1");
+		CookieJarClient session = new CookieJarClient();
+		URI counter = URI.create(this.launcher.baseUrl() + "/session/counter");
+		assertThat(session.post(counter).body()).contains("\"count\":1");
 		List<String> counted = new CopyOnWriteArrayList<>();
 		AtomicBoolean reloading = new AtomicBoolean(true);
 		Thread sessionUser = new Thread(() -> {
 			while (reloading.get()) {
 				try {
-					HttpResponse<String> response = session.increment();
+					HttpResponse<String> response = session.post(counter);
 					counted.add(response.statusCode() + " " + response.body());
 					Thread.sleep(250); // a user's think time, not a wait for a condition
 				}

@@ -1,6 +1,5 @@
 package dev.scaleout.launcher;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,36 +81,6 @@ final class Traffic implements AutoCloseable {
 		for (Thread thread : this.threads) {
 			thread.join(Duration.ofSeconds(40).toMillis());
 		}
-	}
-
-	/**
-	 * A browser-like client with its own cookie jar, to follow one session.
-	 */
-	static final class Session {
-
-		private final HttpClient client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.cookieHandler(new CookieManager())
-			.build();
-
-		private final String baseUrl;
-
-		Session(String baseUrl) {
-			this.baseUrl = baseUrl;
-		}
-
-		/**
-		 * {@code POST /session/counter}.
-		 * @return the response
-		 */
-		HttpResponse<String> increment() throws Exception {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(this.baseUrl + "/session/counter"))
-				.timeout(Duration.ofSeconds(30))
-				.POST(HttpRequest.BodyPublishers.noBody())
-				.build();
-			return this.client.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-
 	}
 
 }
