@@ -10,7 +10,8 @@ import org.springframework.cloud.gateway.config.HttpClientProperties;
 /**
  * Applies {@link ProxyProperties} to Spring Cloud Gateway's own
  * {@link HttpClientProperties} once they are bound, so that the gateway's HTTP client
- * and connection pool are built with them.
+ * and connection pool are built with them. The response timeout is not the client's:
+ * {@link ReplicaRoutingFilter} applies it.
  */
 final class HttpClientTuning implements BeanPostProcessor {
 
@@ -31,7 +32,8 @@ final class HttpClientTuning implements BeanPostProcessor {
 	private static void apply(ProxyProperties properties, HttpClientProperties client) {
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties::connectTimeout).as(Duration::toMillis).as(Math::toIntExact).to(client::setConnectTimeout);
-		map.from(properties::responseTimeout).when((timeout) -> !timeout.isZero()).to(client::setResponseTimeout);
+		// the routing filter applies the response timeout on the connection's event loop
+		client.setResponseTimeout(null);
 		HttpClientProperties.Pool pool = client.getPool();
 		map.from(properties.pool()::maxIdleTime).to(pool::setMaxIdleTime);
 		map.from(properties.pool()::maxLifeTime).to(pool::setMaxLifeTime);

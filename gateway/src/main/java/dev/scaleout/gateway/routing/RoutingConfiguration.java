@@ -63,14 +63,15 @@ public final class RoutingConfiguration {
 	}
 
 	/**
-	 * Spring Cloud Gateway's own routing filter, given every header filter but those that
-	 * {@link ForwardingHeadersFilter} subsumes: each of them copies every header of every request. The stock
-	 * instance is off ({@code global-filter.netty-routing.enabled=false} in application.properties).
+	 * The routing filter, given every header filter but those that {@link ForwardingHeadersFilter}
+	 * subsumes: each of them copies every header of every request. The stock instance is off
+	 * ({@code global-filter.netty-routing.enabled=false} in application.properties).
 	 */
 	@Bean
 	NettyRoutingFilter replicaRoutingFilter(HttpClient httpClient,
-			ObjectProvider<List<HttpHeadersFilter>> headersFilters, HttpClientProperties properties) {
-		return new NettyRoutingFilter(httpClient, remaining(headersFilters), properties);
+			ObjectProvider<List<HttpHeadersFilter>> headersFilters, HttpClientProperties properties,
+			ProxyProperties proxy) {
+		return ReplicaRoutingFilter.create(httpClient, remaining(headersFilters), properties, proxy.responseTimeout());
 	}
 
 	@Bean

@@ -59,6 +59,17 @@ class RoutingTests {
 	}
 
 	@Test
+	void theResponseTimeoutEndsWithTheResponseHeadersSoASlowBodyStillArrives() {
+		try (Backends backends = Backends.start(1);
+				RunningGateway gateway = RunningGateway.start(backends.all(), "scaleout.gateway.response-timeout=300ms")) {
+			backends.get(0).bodyDelay(Duration.ofMillis(1200));
+			HttpResponse<String> response = gateway.get("/stream");
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.body()).isEqualTo("{\"instance\":\"replica-1\"}");
+		}
+	}
+
+	@Test
 	void setsForwardingHeadersAndDropsForgedAndHopByHopOnes() {
 		try (Backends backends = Backends.start(1); RunningGateway gateway = RunningGateway.start(backends.all())) {
 			HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/path?q=1"))

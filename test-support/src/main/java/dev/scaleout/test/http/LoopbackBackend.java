@@ -53,6 +53,8 @@ public final class LoopbackBackend implements AutoCloseable {
 
 	private volatile Duration delay = Duration.ZERO;
 
+	private volatile Duration bodyDelay = Duration.ZERO;
+
 	private volatile HttpServer server;
 
 	private final int port;
@@ -156,6 +158,17 @@ public final class LoopbackBackend implements AutoCloseable {
 	}
 
 	/**
+	 * Sends the response headers of every answer but readiness probes at once and the
+	 * body only after a pause, like a backend that streams.
+	 * @param bodyDelay the pause between the headers and the body
+	 * @return this backend
+	 */
+	public LoopbackBackend bodyDelay(Duration bodyDelay) {
+		this.bodyDelay = bodyDelay;
+		return this;
+	}
+
+	/**
 	 * Stops listening and drops every open connection at once, like {@code kill -9}.
 	 */
 	public void kill() {
@@ -217,13 +230,17 @@ public final class LoopbackBackend implements AutoCloseable {
 			this.requests.incrementAndGet();
 			this.recorded.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
 					copy(exchange.getRequestHeaders()), new String(requestBody, StandardCharsets.UTF_8)));
-			pause();
-			answer(exchange, this.status, "{\"instance\":\"" + this.instanceId + "\"}");
+			pause(this.delay);
+			if (this.bodyDelay.isZero()) {
+				answer(exchange, this.status, "{\"instance\":\"" + this.instanceId + "\"}");
+			}
+			else {
+				stream(exchange, this.status, "{\"instance\":\"" + this.instanceId + "\"}");
+			}
 		}
 	}
 
-	private void pause() {
-		Duration delay = this.delay;
+	private static void pause(Duration delay) {
 		if (!delay.isZero()) {
 			try {
 				// simulates service time; not a wait for a condition
@@ -235,10 +252,24 @@ public final class LoopbackBackend implements AutoCloseable {
 		}
 	}
 
-	private void answer(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+	private void stream(HttpExchange exchange, int status, String body) throws IOException {
+		setHeaders(exchange);
+		exchange.sendResponseHeaders(status, 0); // chunked: the headers go out now
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.flush();
+			pause(this.bodyDelay);
+			out.write(body.getBytes(StandardCharsets.UTF_8));
+		}
+	}
+
+	private void setHeaders(HttpExchange exchange) {
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
 		exchange.getResponseHeaders().set("X-Instance-Id", this.instanceId);
+	}
+
+	private void answer(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		setHeaders(exchange);
 		exchange.sendResponseHeaders(status, ("HEAD".equals(exchange.getRequestMethod())) ? -1 : bytes.length);
 		if (!"HEAD".equals(exchange.getRequestMethod())) {
 			try (OutputStream out = exchange.getResponseBody()) {
