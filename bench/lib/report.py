@@ -10,7 +10,7 @@ import statistics
 import sys
 from collections import OrderedDict
 
-ORDER = ["direct", "nginx", "haproxy", "stock-scg", "scaleout", "scaleout-b"]
+ORDER = ["direct", "nginx", "haproxy", "reactor-netty", "stock-scg", "scaleout", "scaleout-b"]
 
 
 def load_lines(path):
@@ -61,6 +61,15 @@ def ratio(v):
     return "%.2f×" % v if v is not None else "–"
 
 
+def relative(table):
+    """The Scaleout gateway's median requests/s against the other JVM proxies of the same load."""
+    mine = table.get("scaleout")
+    if not mine or not mine["rps"]:
+        return []
+    return [(other, mine["rps"]["median"] / table[other]["rps"]["median"])
+            for other in ("stock-scg", "reactor-netty") if other in table and table[other]["rps"]]
+
+
 def markdown(scenario, summary, extras, machine, command):
     lines = ["# Bench: %s" % scenario, "", "Machine: %s" % machine, "", "Command: `%s`" % command, "",
              "Medians over the rounds, (min–max) across rounds; latencies in ms; ratios to nginx in the same run.",
@@ -75,6 +84,9 @@ def markdown(scenario, summary, extras, machine, command):
                 fmt(t["p99"], 2),
                 ratio(t.get("p99_vs_nginx")), t["non2xx"], t["errors"]))
         lines.append("")
+        against = relative(table)
+        if against:
+            lines += ["Scaleout requests/s against " + "; ".join("%s: %s" % (k, ratio(v)) for k, v in against) + ".", ""]
     for e in extras:
         lines += ["## %s" % e.get("title", e.get("kind")), ""]
         if "table" in e:
@@ -128,10 +140,12 @@ def main():
     for load, table in summary.items():
         print("== %s: %s" % (scenario, load))
         for target, t in table.items():
-            print("  %-10s %9s req/s  p99 %8s ms   %s nginx req/s, p99 %s nginx" % (
+            print("  %-13s %9s req/s  p99 %8s ms   %s nginx req/s, p99 %s nginx" % (
                 target, "{:,.0f}".format(t["rps"]["median"]) if t["rps"] else "-",
                 "%.2f" % t["p99"]["median"] if t["p99"] else "-",
                 ratio(t.get("rps_vs_nginx")), ratio(t.get("p99_vs_nginx"))))
+        for other, v in relative(table):
+            print("  scaleout: %s %s req/s" % (ratio(v), other))
 
 
 if __name__ == "__main__":
