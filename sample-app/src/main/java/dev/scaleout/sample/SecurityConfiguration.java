@@ -44,8 +44,7 @@ class SecurityConfiguration {
 			InstanceId instanceId) throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> problems.resolveException(request,
 				response, null, new ErrorResponseException(HttpStatus.UNAUTHORIZED, ex));
-		AuthenticationFailureHandler loginFailed = (request, response, ex) -> problems.resolveException(request,
-				response, null, new ErrorResponseException(HttpStatus.UNAUTHORIZED, ex));
+		AuthenticationFailureHandler loginFailed = unauthorized::commence;
 		AuthenticationSuccessHandler loggedIn = (request, response, authentication) -> {
 			response.setStatus(HttpStatus.OK.value());
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
