@@ -67,6 +67,17 @@ class SampleAppEndpointsTests {
 	}
 
 	@Test
+	void observesEveryRequestButNotEverySecurityFilterOrRedisCommand() {
+		CookieJarClient client = new CookieJarClient();
+		assertThat(client.post(app.uri("/session/counter")).statusCode()).isEqualTo(200);
+		assertThat(client.post(app.uri("/session/counter")).statusCode()).isEqualTo(200);
+		String metrics = client.get(app.uri("/actuator/prometheus")).body();
+		assertThat(metrics).contains("http_server_requests_seconds_count{")
+			.doesNotContain("spring_security_")
+			.doesNotContain("lettuce_");
+	}
+
+	@Test
 	void slowAnswersAfterTheRequestedTime() {
 		HttpResponse<String> response = new CookieJarClient().get(app.uri("/slow?ms=50"));
 		assertThat(response.statusCode()).isEqualTo(200);

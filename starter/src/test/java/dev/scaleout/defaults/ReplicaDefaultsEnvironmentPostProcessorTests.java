@@ -37,6 +37,14 @@ class ReplicaDefaultsEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void observesRequestsButNotEachSecurityFilterOrRedisCommand() {
+		MockEnvironment environment = postProcess(new MockEnvironment());
+		assertThat(environment.getProperty("management.observations.enable.spring.security")).isEqualTo("false");
+		assertThat(environment.getProperty("management.observations.enable.lettuce")).isEqualTo("false");
+		assertThat(environment.getProperty("management.observations.enable.http.server.requests")).isNull();
+	}
+
+	@Test
 	void applicationValuesWin() {
 		MockEnvironment environment = postProcess(new MockEnvironment()
 			.withProperty("management.endpoints.web.exposure.include", "*")
