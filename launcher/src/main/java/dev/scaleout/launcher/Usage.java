@@ -21,7 +21,7 @@ final class Usage {
 			  --app JAR             the Spring Boot jar to replicate (default: the sample app)
 			  --gateway JAR         the gateway's jar (default: gateway/target/…)
 			  --redis URL           use this Redis, redis://[:password@]host:port; 'embedded' starts the binary
-                        shipped in embedded-redis (default: start redis-server from the PATH, else that one)
+			                        shipped in embedded-redis (default: start redis-server from the PATH, else that one)
 			  --jvm-opts "OPTS"     JVM options of each replica (default: %s)
 			  --max-restarts N      restarts of one replica within --restart-window before giving up (default 10)
 			  --restart-window D    (default 5m)
