@@ -166,6 +166,12 @@ final class CdsArchives {
 		 */
 		void run(Path jar, Path directory, Path archive) throws IOException;
 
+		/**
+		 * Ends a run under way, and fails every later one at once.
+		 */
+		default void stop() {
+		}
+
 	}
 
 }
