@@ -36,6 +36,8 @@ final class ClassDataSharing {
 
 	private final Clock clock;
 
+	private volatile boolean stopped;
+
 	ClassDataSharing(LaunchOptions options, RunDirectory run, CdsArchives.Training training, Console console,
 			Clock clock) {
 		this.options = options;
@@ -81,8 +83,10 @@ final class ClassDataSharing {
 			return ReplicaLaunch.of(archive);
 		}
 		catch (IOException | RuntimeException ex) {
-			this.console.event("no CDS archive, replicas start from the jar as is: " + ex.getMessage() + " (see "
-					+ this.log + "; --cds off skips this step)");
+			if (!this.stopped) {
+				this.console.event("no CDS archive, replicas start from the jar as is: " + ex.getMessage() + " (see "
+						+ this.log + "; --cds off skips this step)");
+			}
 			return ReplicaLaunch.of(app);
 		}
 	}
@@ -110,6 +114,7 @@ final class ClassDataSharing {
 	 * Ends a training run under way at once: the launcher is stopping.
 	 */
 	void stop() {
+		this.stopped = true;
 		this.training.stop();
 	}
 
