@@ -92,6 +92,16 @@ final class ChildProcess {
 	}
 
 	/**
+	 * Waits for the process to exit.
+	 * @param timeout how long to wait at most
+	 * @return {@code true} when it has exited
+	 * @throws InterruptedException when interrupted while waiting
+	 */
+	boolean awaitExit(Duration timeout) throws InterruptedException {
+		return this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/**
 	 * Whether the launcher asked this process to stop, so that its exit is no crash.
 	 * @return {@code true} once {@link #stop(Duration)} was called
 	 */

@@ -14,4 +14,12 @@ final class Java {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
+	/**
+	 * The JDK's home and exact build: a CDS archive is valid only for the JVM that made it.
+	 * @return both, as one string
+	 */
+	static String runtime() {
+		return System.getProperty("java.home") + " " + System.getProperty("java.vm.version");
+	}
+
 }

@@ -21,6 +21,8 @@ import java.util.function.BiFunction;
  * {@link #EMBEDDED_REDIS} to start the embedded binary even when {@code redis-server} is
  * on the {@code PATH}, or {@code null} to start one
  * @param jvmOptions JVM options of every replica
+ * @param classDataSharing whether replicas start from a CDS archive of the app jar
+ * ({@code --cds auto}), made by one training run and reused while the jar is unchanged
  * @param maxRestarts restarts of one replica allowed inside {@code restartWindow}
  * @param restartWindow how far back restarts count for the crash-loop guard
  * @param maxMemory resident memory, in bytes, above which a replica is restarted
@@ -31,11 +33,13 @@ import java.util.function.BiFunction;
  * @param runDirectory where logs, state and the backends file go
  */
 record LaunchOptions(int replicas, int port, String address, Path app, Path gateway, URI redis,
-		List<String> jvmOptions, int maxRestarts, Duration restartWindow, long maxMemory, String healthPath,
-		Duration drainDelay, Duration startTimeout, Path runDirectory) {
+		List<String> jvmOptions, boolean classDataSharing, int maxRestarts, Duration restartWindow, long maxMemory,
+		String healthPath, Duration drainDelay, Duration startTimeout, Path runDirectory) {
 
 	static final String DEFAULT_JVM_OPTIONS = "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
 			+ "-XX:ReservedCodeCacheSize=64m";
+
+	static final boolean DEFAULT_CLASS_DATA_SHARING = true;
 
 	static final int DEFAULT_PORT = 8080;
 
@@ -62,9 +66,9 @@ record LaunchOptions(int replicas, int port, String address, Path app, Path gate
 	 */
 	static LaunchOptions defaults(Path home) {
 		return new LaunchOptions(defaultReplicas(), DEFAULT_PORT, "127.0.0.1", home.resolve(SAMPLE_APP_JAR),
-				home.resolve(GATEWAY_JAR), null, split(DEFAULT_JVM_OPTIONS), DEFAULT_MAX_RESTARTS,
-				DEFAULT_RESTART_WINDOW, 0, DEFAULT_HEALTH_PATH, DEFAULT_DRAIN_DELAY, DEFAULT_START_TIMEOUT,
-				home.resolve(".scaleout"));
+				home.resolve(GATEWAY_JAR), null, split(DEFAULT_JVM_OPTIONS), DEFAULT_CLASS_DATA_SHARING,
+				DEFAULT_MAX_RESTARTS, DEFAULT_RESTART_WINDOW, 0, DEFAULT_HEALTH_PATH, DEFAULT_DRAIN_DELAY,
+				DEFAULT_START_TIMEOUT, home.resolve(".scaleout"));
 	}
 
 	/**
@@ -124,6 +128,7 @@ record LaunchOptions(int replicas, int port, String address, Path app, Path gate
 			Map.entry("--gateway", (o, v) -> o.withGateway(Path.of(v).toAbsolutePath())),
 			Map.entry("--redis", (o, v) -> o.withRedis(redisUri(v))),
 			Map.entry("--jvm-opts", (o, v) -> o.withJvmOptions(split(v))),
+			Map.entry("--cds", (o, v) -> o.withClassDataSharing(autoOrOff(v))),
 			Map.entry("--max-restarts", (o, v) -> o.withMaxRestarts(atLeast(0, Integer.parseInt(v)))),
 			Map.entry("--restart-window", (o, v) -> o.withRestartWindow(Durations.parse(v))),
 			Map.entry("--max-memory", (o, v) -> o.withMaxMemory(DataSizes.parse(v))),
@@ -147,6 +152,14 @@ record LaunchOptions(int replicas, int port, String address, Path app, Path gate
 		return port;
 	}
 
+	private static boolean autoOrOff(String value) {
+		return switch (value) {
+			case "auto" -> true;
+			case "off" -> false;
+			default -> throw new IllegalArgumentException("use auto or off");
+		};
+	}
+
 	private static URI redisUri(String value) {
 		if (EMBEDDED_REDIS.toString().equals(value)) {
 			return EMBEDDED_REDIS;
@@ -163,87 +176,93 @@ record LaunchOptions(int replicas, int port, String address, Path app, Path gate
 	}
 
 	LaunchOptions withReplicas(int replicas) {
-		return new LaunchOptions(replicas, this.port, this.address, this.app, this.gateway, this.redis,
-				this.jvmOptions, this.maxRestarts, this.restartWindow, this.maxMemory, this.healthPath,
+		return new LaunchOptions(replicas, this.port, this.address, this.app, this.gateway, this.redis, this.jvmOptions,
+				this.classDataSharing, this.maxRestarts, this.restartWindow, this.maxMemory, this.healthPath,
 				this.drainDelay, this.startTimeout, this.runDirectory);
 	}
 
 	LaunchOptions withPort(int port) {
-		return new LaunchOptions(this.replicas, port, this.address, this.app, this.gateway, this.redis,
-				this.jvmOptions, this.maxRestarts, this.restartWindow, this.maxMemory, this.healthPath,
+		return new LaunchOptions(this.replicas, port, this.address, this.app, this.gateway, this.redis, this.jvmOptions,
+				this.classDataSharing, this.maxRestarts, this.restartWindow, this.maxMemory, this.healthPath,
 				this.drainDelay, this.startTimeout, this.runDirectory);
 	}
 
 	LaunchOptions withAddress(String address) {
-		return new LaunchOptions(this.replicas, this.port, address, this.app, this.gateway, this.redis,
-				this.jvmOptions, this.maxRestarts, this.restartWindow, this.maxMemory, this.healthPath,
+		return new LaunchOptions(this.replicas, this.port, address, this.app, this.gateway, this.redis, this.jvmOptions,
+				this.classDataSharing, this.maxRestarts, this.restartWindow, this.maxMemory, this.healthPath,
 				this.drainDelay, this.startTimeout, this.runDirectory);
 	}
 
 	LaunchOptions withApp(Path app) {
-		return new LaunchOptions(this.replicas, this.port, this.address, app, this.gateway, this.redis,
-				this.jvmOptions, this.maxRestarts, this.restartWindow, this.maxMemory, this.healthPath,
+		return new LaunchOptions(this.replicas, this.port, this.address, app, this.gateway, this.redis, this.jvmOptions,
+				this.classDataSharing, this.maxRestarts, this.restartWindow, this.maxMemory, this.healthPath,
 				this.drainDelay, this.startTimeout, this.runDirectory);
 	}
 
 	LaunchOptions withGateway(Path gateway) {
-		return new LaunchOptions(this.replicas, this.port, this.address, this.app, gateway, this.redis,
-				this.jvmOptions, this.maxRestarts, this.restartWindow, this.maxMemory, this.healthPath,
+		return new LaunchOptions(this.replicas, this.port, this.address, this.app, gateway, this.redis, this.jvmOptions,
+				this.classDataSharing, this.maxRestarts, this.restartWindow, this.maxMemory, this.healthPath,
 				this.drainDelay, this.startTimeout, this.runDirectory);
 	}
 
 	LaunchOptions withRedis(URI redis) {
-		return new LaunchOptions(this.replicas, this.port, this.address, this.app, this.gateway, redis,
-				this.jvmOptions, this.maxRestarts, this.restartWindow, this.maxMemory, this.healthPath,
+		return new LaunchOptions(this.replicas, this.port, this.address, this.app, this.gateway, redis, this.jvmOptions,
+				this.classDataSharing, this.maxRestarts, this.restartWindow, this.maxMemory, this.healthPath,
 				this.drainDelay, this.startTimeout, this.runDirectory);
 	}
 
 	LaunchOptions withJvmOptions(List<String> jvmOptions) {
 		return new LaunchOptions(this.replicas, this.port, this.address, this.app, this.gateway, this.redis,
-				List.copyOf(jvmOptions), this.maxRestarts, this.restartWindow, this.maxMemory, this.healthPath,
-				this.drainDelay, this.startTimeout, this.runDirectory);
+				List.copyOf(jvmOptions), this.classDataSharing, this.maxRestarts, this.restartWindow, this.maxMemory,
+				this.healthPath, this.drainDelay, this.startTimeout, this.runDirectory);
+	}
+
+	LaunchOptions withClassDataSharing(boolean classDataSharing) {
+		return new LaunchOptions(this.replicas, this.port, this.address, this.app, this.gateway, this.redis,
+				this.jvmOptions, classDataSharing, this.maxRestarts, this.restartWindow, this.maxMemory,
+				this.healthPath, this.drainDelay, this.startTimeout, this.runDirectory);
 	}
 
 	LaunchOptions withMaxRestarts(int maxRestarts) {
 		return new LaunchOptions(this.replicas, this.port, this.address, this.app, this.gateway, this.redis,
-				this.jvmOptions, maxRestarts, this.restartWindow, this.maxMemory, this.healthPath, this.drainDelay,
-				this.startTimeout, this.runDirectory);
+				this.jvmOptions, this.classDataSharing, maxRestarts, this.restartWindow, this.maxMemory,
+				this.healthPath, this.drainDelay, this.startTimeout, this.runDirectory);
 	}
 
 	LaunchOptions withRestartWindow(Duration restartWindow) {
 		return new LaunchOptions(this.replicas, this.port, this.address, this.app, this.gateway, this.redis,
-				this.jvmOptions, this.maxRestarts, restartWindow, this.maxMemory, this.healthPath, this.drainDelay,
-				this.startTimeout, this.runDirectory);
+				this.jvmOptions, this.classDataSharing, this.maxRestarts, restartWindow, this.maxMemory,
+				this.healthPath, this.drainDelay, this.startTimeout, this.runDirectory);
 	}
 
 	LaunchOptions withMaxMemory(long maxMemory) {
 		return new LaunchOptions(this.replicas, this.port, this.address, this.app, this.gateway, this.redis,
-				this.jvmOptions, this.maxRestarts, this.restartWindow, maxMemory, this.healthPath, this.drainDelay,
-				this.startTimeout, this.runDirectory);
+				this.jvmOptions, this.classDataSharing, this.maxRestarts, this.restartWindow, maxMemory,
+				this.healthPath, this.drainDelay, this.startTimeout, this.runDirectory);
 	}
 
 	LaunchOptions withHealthPath(String healthPath) {
 		return new LaunchOptions(this.replicas, this.port, this.address, this.app, this.gateway, this.redis,
-				this.jvmOptions, this.maxRestarts, this.restartWindow, this.maxMemory, healthPath, this.drainDelay,
-				this.startTimeout, this.runDirectory);
+				this.jvmOptions, this.classDataSharing, this.maxRestarts, this.restartWindow, this.maxMemory,
+				healthPath, this.drainDelay, this.startTimeout, this.runDirectory);
 	}
 
 	LaunchOptions withDrainDelay(Duration drainDelay) {
 		return new LaunchOptions(this.replicas, this.port, this.address, this.app, this.gateway, this.redis,
-				this.jvmOptions, this.maxRestarts, this.restartWindow, this.maxMemory, this.healthPath, drainDelay,
-				this.startTimeout, this.runDirectory);
+				this.jvmOptions, this.classDataSharing, this.maxRestarts, this.restartWindow, this.maxMemory,
+				this.healthPath, drainDelay, this.startTimeout, this.runDirectory);
 	}
 
 	LaunchOptions withStartTimeout(Duration startTimeout) {
 		return new LaunchOptions(this.replicas, this.port, this.address, this.app, this.gateway, this.redis,
-				this.jvmOptions, this.maxRestarts, this.restartWindow, this.maxMemory, this.healthPath,
-				this.drainDelay, startTimeout, this.runDirectory);
+				this.jvmOptions, this.classDataSharing, this.maxRestarts, this.restartWindow, this.maxMemory,
+				this.healthPath, this.drainDelay, startTimeout, this.runDirectory);
 	}
 
 	LaunchOptions withRunDirectory(Path runDirectory) {
 		return new LaunchOptions(this.replicas, this.port, this.address, this.app, this.gateway, this.redis,
-				this.jvmOptions, this.maxRestarts, this.restartWindow, this.maxMemory, this.healthPath,
-				this.drainDelay, this.startTimeout, runDirectory);
+				this.jvmOptions, this.classDataSharing, this.maxRestarts, this.restartWindow, this.maxMemory,
+				this.healthPath, this.drainDelay, this.startTimeout, runDirectory);
 	}
 
 }

@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One running replica: a JVM of the app jar on its own loopback port, told where Redis
- * is, what its instance id is and which process supervises it.
+ * One running replica: a JVM of the app jar, or of its extracted copy with a CDS archive,
+ * on its own loopback port, told where Redis is, what its instance id is and which
+ * process supervises it.
  */
 final class ReplicaProcess {
 
@@ -16,14 +17,18 @@ final class ReplicaProcess {
 
 	private final int port;
 
-	private ReplicaProcess(ChildProcess process, int port) {
+	private final ReplicaLaunch launch;
+
+	private ReplicaProcess(ChildProcess process, int port, ReplicaLaunch launch) {
 		this.process = process;
 		this.port = port;
+		this.launch = launch;
 	}
 
 	/**
 	 * Starts a replica on a free port.
 	 * @param name the instance id, e.g. {@code replica-1}
+	 * @param launch what its JVM runs
 	 * @param options the launch options
 	 * @param redis where Redis is
 	 * @param run the run directory
@@ -31,26 +36,39 @@ final class ReplicaProcess {
 	 * @return the starting replica
 	 * @throws IOException when the JVM cannot be started
 	 */
-	static ReplicaProcess start(String name, LaunchOptions options, RedisServer redis, RunDirectory run, Clock clock)
-			throws IOException {
+	static ReplicaProcess start(String name, ReplicaLaunch launch, LaunchOptions options, RedisServer redis,
+			RunDirectory run, Clock clock) throws IOException {
 		int port = FreePorts.find();
 		List<String> command = new ArrayList<>();
 		command.add(Java.executable());
 		command.addAll(options.jvmOptions());
-		command.add("-jar");
-		command.add(options.app().toString());
-		command.add("--server.port=" + port);
-		command.add("--server.address=127.0.0.1");
-		command.add("--spring.data.redis.host=" + redis.host());
-		command.add("--spring.data.redis.port=" + redis.port());
+		command.addAll(launch.jvmArguments());
+		command.addAll(arguments(name, port, options, redis));
+		return new ReplicaProcess(ChildProcess.start(name, command, run.log(name), clock), port, launch);
+	}
+
+	/**
+	 * The application arguments of a replica.
+	 * @param name its instance id
+	 * @param port its port
+	 * @param options the launch options
+	 * @param redis where Redis is
+	 * @return the arguments after the jar
+	 */
+	static List<String> arguments(String name, int port, LaunchOptions options, RedisServer redis) {
+		List<String> arguments = new ArrayList<>();
+		arguments.add("--server.port=" + port);
+		arguments.add("--server.address=127.0.0.1");
+		arguments.add("--spring.data.redis.host=" + redis.host());
+		arguments.add("--spring.data.redis.port=" + redis.port());
 		if (redis.password() != null) {
-			command.add("--spring.data.redis.password=" + redis.password());
+			arguments.add("--spring.data.redis.password=" + redis.password());
 		}
-		command.add("--scaleout.instance.id=" + name);
-		command.add("--scaleout.shutdown.parent-pid=" + ProcessHandle.current().pid());
-		command.add("--scaleout.shutdown.drain-delay=" + Durations.describe(options.drainDelay()));
-		command.add("--management.endpoint.health.probes.enabled=true");
-		return new ReplicaProcess(ChildProcess.start(name, command, run.log(name), clock), port);
+		arguments.add("--scaleout.instance.id=" + name);
+		arguments.add("--scaleout.shutdown.parent-pid=" + ProcessHandle.current().pid());
+		arguments.add("--scaleout.shutdown.drain-delay=" + Durations.describe(options.drainDelay()));
+		arguments.add("--management.endpoint.health.probes.enabled=true");
+		return arguments;
 	}
 
 	String name() {
@@ -63,6 +81,10 @@ final class ReplicaProcess {
 
 	int port() {
 		return this.port;
+	}
+
+	ReplicaLaunch launch() {
+		return this.launch;
 	}
 
 	URI url() {

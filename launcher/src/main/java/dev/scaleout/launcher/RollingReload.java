@@ -13,7 +13,9 @@ import java.util.function.BooleanSupplier;
  * new port, wait for its readiness, add it to the backends file, wait until the gateway
  * routes to it, take the old one out of the file, wait until the gateway has dropped it,
  * then SIGTERM it (it drains and finishes its in-flight requests) and wait for its exit.
- * Sessions live in Redis, so none is lost. One reload runs at a time.
+ * Sessions live in Redis, so none is lost. One reload runs at a time. A reload of a
+ * rebuilt jar first prepares its CDS archive, while the old replicas keep serving, and
+ * deletes the old archive once no replica runs from it.
  */
 final class RollingReload {
 
@@ -25,13 +27,16 @@ final class RollingReload {
 
 	private final GatewayView gateway;
 
+	private final ClassDataSharing classDataSharing;
+
 	private final Clock clock;
 
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(Supervisor.daemon("reload"));
 
-	RollingReload(Supervisor supervisor, GatewayView gateway) {
+	RollingReload(Supervisor supervisor, GatewayView gateway, ClassDataSharing classDataSharing) {
 		this.supervisor = supervisor;
 		this.gateway = gateway;
+		this.classDataSharing = classDataSharing;
 		this.clock = supervisor.clock();
 	}
 
@@ -42,10 +47,12 @@ final class RollingReload {
 	 */
 	String reloadAll() throws Exception {
 		Future<String> result = this.worker.submit(() -> {
+			this.supervisor.replicaLaunch(this.classDataSharing.prepare());
 			StringBuilder report = new StringBuilder();
 			for (ReplicaSlot slot : this.supervisor.slots()) {
 				report.append(replace(slot)).append('\n');
 			}
+			this.classDataSharing.retainOnly(this.supervisor.launchesInUse());
 			return report.toString();
 		});
 		return result.get();

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * The run directory ({@code .scaleout/}): a log file per process under {@code logs/}, the
  * backends file the gateway watches, the launcher's state file that the other commands
- * read to find the running {@code up}, Redis's data and the extracted Redis binary.
+ * read to find the running {@code up}, Redis's data, the extracted Redis binary and the
+ * CDS archives of the app under {@code cds/}.
  */
 final class RunDirectory {
 
@@ -43,6 +44,10 @@ final class RunDirectory {
 
 	Path childrenFile() {
 		return this.root.resolve("children");
+	}
+
+	Path cdsArchives() {
+		return this.root.resolve("cds");
 	}
 
 	void create() {

@@ -37,6 +37,8 @@ final class Stack {
 
 	private RedisServer redis;
 
+	private ClassDataSharing classDataSharing;
+
 	private Supervisor supervisor;
 
 	private GatewayProcess gateway;
@@ -73,14 +75,24 @@ final class Stack {
 		this.reaper.start();
 		this.console.event("run directory " + this.run.root() + " (logs in logs/)");
 		this.redis = startRedis();
-		this.supervisor = new Supervisor(this.options, this.redis, this.run, this.clock, this.console, this.reaper);
+		CdsTraining training = new CdsTraining(this.options.jvmOptions(),
+				ReplicaProcess.arguments(CdsTraining.NAME, 0, this.options, this.redis), this.run, this.reaper,
+				this.clock, CdsTraining.TIMEOUT);
+		this.classDataSharing = new ClassDataSharing(this.options, this.run, training, this.console, this.clock);
+		ReplicaLaunch launch = this.classDataSharing.prepare();
+		this.classDataSharing.retainOnly(List.of(launch));
+		if (this.stopped.get()) {
+			return 0;
+		}
+		this.supervisor = new Supervisor(this.options, launch, this.redis, this.run, this.clock, this.console,
+				this.reaper);
 		this.supervisor.startAll();
 		this.gateway = GatewayProcess.start(this.options, this.redis, this.run, this.clock);
 		this.reaper.track(this.gateway.process());
 		this.console.follow("gateway", this.run.log("gateway"));
 		this.console.event("gateway starting: pid " + this.gateway.process().pid() + ", port " + this.gateway.port());
 		this.gateway.process().onExit().thenRun(() -> unexpectedExit(this.gateway.process()));
-		this.reload = new RollingReload(this.supervisor, this.gateway.view());
+		this.reload = new RollingReload(this.supervisor, this.gateway.view(), this.classDataSharing);
 		if (this.options.maxMemory() > 0) {
 			this.memoryWatch = new MemoryWatch(this.supervisor, this.reload, this.options.maxMemory());
 		}
@@ -206,6 +218,9 @@ final class Stack {
 			return;
 		}
 		this.console.event("stopping: gateway, then replicas (each drains), then Redis");
+		if (this.classDataSharing != null) {
+			this.classDataSharing.stop();
+		}
 		if (this.memoryWatch != null) {
 			this.memoryWatch.stop();
 		}

@@ -49,11 +49,14 @@ final class Supervisor {
 
 	private final ExecutorService waiters = Executors.newCachedThreadPool(daemon("readiness"));
 
+	private volatile ReplicaLaunch replicaLaunch;
+
 	private volatile boolean stopping;
 
-	Supervisor(LaunchOptions options, RedisServer redis, RunDirectory run, Clock clock, Console console,
-			OrphanReaper reaper) {
+	Supervisor(LaunchOptions options, ReplicaLaunch launch, RedisServer redis, RunDirectory run, Clock clock,
+			Console console, OrphanReaper reaper) {
 		this.options = options;
+		this.replicaLaunch = launch;
 		this.redis = redis;
 		this.run = run;
 		this.clock = clock;
@@ -88,6 +91,27 @@ final class Supervisor {
 
 	Clock clock() {
 		return this.clock;
+	}
+
+	/**
+	 * Sets what the replicas started from now on run, as a reload does before it rolls.
+	 * @param launch the app jar, or its CDS form
+	 */
+	void replicaLaunch(ReplicaLaunch launch) {
+		this.replicaLaunch = launch;
+	}
+
+	/**
+	 * What the live replicas run, and what the next ones will run.
+	 * @return every launch in use
+	 */
+	synchronized Set<ReplicaLaunch> launchesInUse() {
+		Set<ReplicaLaunch> launches = new LinkedHashSet<>();
+		launches.add(this.replicaLaunch);
+		this.running.stream()
+			.filter((replica) -> replica.process().isAlive())
+			.forEach((replica) -> launches.add(replica.launch()));
+		return launches;
 	}
 
 	/**
@@ -145,7 +169,7 @@ final class Supervisor {
 	ReplicaProcess startProcess(String name) {
 		ReplicaProcess replica;
 		try {
-			replica = ReplicaProcess.start(name, this.options, this.redis, this.run, this.clock);
+			replica = ReplicaProcess.start(name, this.replicaLaunch, this.options, this.redis, this.run, this.clock);
 		}
 		catch (IOException ex) {
 			this.console.event("!!! " + name + " could not be started: " + ex.getMessage());

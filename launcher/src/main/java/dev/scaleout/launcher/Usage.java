@@ -21,8 +21,10 @@ final class Usage {
 			  --app JAR             the Spring Boot jar to replicate (default: the sample app)
 			  --gateway JAR         the gateway's jar (default: gateway/target/…)
 			  --redis URL           use this Redis, redis://[:password@]host:port; 'embedded' starts the binary
-                        shipped in embedded-redis (default: start redis-server from the PATH, else that one)
+			                        shipped in embedded-redis (default: start redis-server from the PATH, else that one)
 			  --jvm-opts "OPTS"     JVM options of each replica (default: %s)
+			  --cds auto|off        auto: replicas start from a class-data-sharing archive of the app jar, made by
+			                        one training run when the jar is new (default auto; off: from the jar as is)
 			  --max-restarts N      restarts of one replica within --restart-window before giving up (default 10)
 			  --restart-window D    (default 5m)
 			  --max-memory SIZE     replace a replica gracefully when its RSS passes SIZE, e.g. 512m (default: no limit)

@@ -18,9 +18,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A replica that exits at once (here: a JVM flag that does not exist) under
- * {@code ./scaleout up}: restarted with growing delays, then left down once the
- * crash-loop guard's limit is reached. Then the launcher itself is killed with SIGKILL,
- * and nothing it started survives it.
+ * {@code ./scaleout up}: its CDS training run fails the same way, so it starts from the
+ * jar as is; it is restarted with growing delays, then left down once the crash-loop
+ * guard's limit is reached. Then the launcher itself is killed with SIGKILL, and nothing
+ * it started survives it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -64,6 +65,16 @@ class CrashingReplicaTests {
 
 	@Test
 	@Order(2)
+	void aFailedCdsTrainingRunLeavesNoArchiveAndSaysWhyOnce() {
+		assertThat(this.launcher.console()).containsOnlyOnce(
+				"no CDS archive, replicas start from the jar as is: the training run exited with code 1");
+		assertThat(this.launcher.runDirectory().resolve("logs/cds-training.log")).content()
+			.contains("Unrecognized VM option 'ScaleoutNoSuchFlag'");
+		assertThat(this.launcher.runDirectory().resolve("cds")).isEmptyDirectory();
+	}
+
+	@Test
+	@Order(3)
 	void killingTheLauncherWithSigkillLeavesNoProcessBehind() {
 		List<ProcessHandle> children = this.launcher.children();
 		assertThat(children).as("the gateway and Redis").hasSize(2);

@@ -28,6 +28,7 @@ class LaunchOptionsTests {
 		assertThat(options.maxRestarts()).isEqualTo(10);
 		assertThat(options.maxMemory()).isZero();
 		assertThat(options.jvmOptions()).contains("-Xmx256m", "-XX:+UseSerialGC");
+		assertThat(options.classDataSharing()).isTrue();
 		assertThat(options.runDirectory()).isEqualTo(HOME.resolve(".scaleout"));
 	}
 
@@ -42,6 +43,14 @@ class LaunchOptionsTests {
 		assertThat(options.jvmOptions()).containsExactly("-Xmx128m", "-XX:+UseSerialGC");
 		assertThat(options.maxMemory()).isEqualTo(512L * 1024 * 1024);
 		assertThat(options.restartWindow()).isEqualTo(Duration.ofMinutes(1));
+	}
+
+	@Test
+	void cdsIsAutoOrOff() {
+		assertThat(LaunchOptions.parse(HOME, List.of("--cds", "off")).classDataSharing()).isFalse();
+		assertThat(LaunchOptions.parse(HOME, List.of("--cds=auto")).classDataSharing()).isTrue();
+		assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse(HOME, List.of("--cds", "on")))
+			.withMessage("Invalid value 'on' for --cds: use auto or off");
 	}
 
 	@Test

@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code ./scaleout up --replicas 3} for real — Redis, three sample-app replicas and the
- * gateway on loopback — shared by the tests of this class, which run in order: the last
- * one stops it.
+ * {@code ./scaleout up --replicas 3} for real — Redis, three sample-app replicas started
+ * from a CDS archive, and the gateway on loopback — shared by the tests of this class,
+ * which run in order: the last one stops it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -72,6 +72,18 @@ class LauncherStackTests {
 
 	@Test
 	@Order(2)
+	void startsEveryReplicaFromTheCdsArchiveOfOneTrainingRun() {
+		assertThat(this.launcher.console()).containsOnlyOnce("preparing a CDS archive of scaleout-sample-app")
+			.contains("CDS archive ready after");
+		List<RunningLauncher.Replica> replicas = this.launcher.replicas();
+		assertThat(replicas).hasSize(3).allSatisfy((replica) -> {
+			assertThat(replica.state()).isEqualTo("READY");
+			assertStartedFromTheCdsArchive(replica.pid());
+		});
+	}
+
+	@Test
+	@Order(3)
 	void bringsBackAReplicaKilledWithSigkillWithoutAFailedGet() throws Exception {
 		RunningLauncher.Replica victim = this.launcher.replica("replica-2").orElseThrow();
 		try (Traffic traffic = Traffic.start(this.launcher.baseUrl() + "/", 3)) {
@@ -92,10 +104,11 @@ class LauncherStackTests {
 		}
 		assertThat(this.launcher.console()).contains("replica-2 (pid " + victim.pid() + ", port " + victim.port()
 				+ ") exited with code 137");
+		assertStartedFromTheCdsArchive(this.launcher.replica("replica-2").orElseThrow().pid());
 	}
 
 	@Test
-	@Order(3)
+	@Order(4)
 	void reloadsEveryReplicaUnderLoadWithoutAFailedRequestAndKeepsTheSession() throws Exception {
 		Map<String, Integer> pidsBefore = pids();
 		CookieJarClient session = new CookieJarClient();
@@ -130,6 +143,10 @@ class LauncherStackTests {
 		Map<String, Integer> pidsAfter = pids();
 		assertThat(pidsAfter.keySet()).isEqualTo(pidsBefore.keySet());
 		pidsAfter.forEach((name, pid) -> assertThat(pid).as(name).isNotEqualTo(pidsBefore.get(name)));
+		pidsAfter.values().forEach(this::assertStartedFromTheCdsArchive);
+		assertThat(this.launcher.console()).as("the jar is unchanged: no second training run")
+			.containsOnlyOnce("preparing a CDS archive")
+			.contains("made earlier for this jar");
 		assertThat(counted).as("session counter during the reload").isNotEmpty();
 		for (int i = 0; i < counted.size(); i++) {
 			assertThat(counted.get(i)).startsWith("200 ").contains("\"count\":" + (i + 2));
@@ -137,7 +154,7 @@ class LauncherStackTests {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void stopLeavesNoProcessBehind() {
 		List<ProcessHandle> processes = new ArrayList<>(this.launcher.children());
 		processes.add(this.launcher.process().toHandle());
@@ -148,6 +165,21 @@ class LauncherStackTests {
 			.untilAsserted(() -> assertThat(processes.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid))
 				.as("processes still alive").isEmpty());
 		assertThat(this.launcher.runDirectory().resolve("launcher.json")).doesNotExist();
+	}
+
+	private void assertStartedFromTheCdsArchive(int pid) {
+		Path archives = this.launcher.runDirectory().resolve("cds");
+		List<String> arguments = List.of(ProcessHandle.of(pid).orElseThrow().info().arguments().orElseThrow());
+		assertThat(arguments).as("arguments of pid %d", pid)
+			.filteredOn((argument) -> argument.startsWith("-XX:SharedArchiveFile="))
+			.singleElement()
+			.satisfies((option) -> assertThat(Path.of(option.substring(option.indexOf('=') + 1))).isRegularFile()
+				.startsWith(archives));
+		Path jar = Path.of(arguments.get(arguments.indexOf("-jar") + 1));
+		assertThat(jar).as("the extracted jar of pid %d", pid)
+			.isRegularFile()
+			.startsWith(archives)
+			.hasFileName(Path.of(LaunchOptions.SAMPLE_APP_JAR).getFileName().toString());
 	}
 
 	private Map<String, Integer> pids() {
