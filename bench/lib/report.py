@@ -84,7 +84,7 @@ def markdown(scenario, summary, extras, machine, command):
                 fmt(t["p99"], 2),
                 ratio(t.get("p99_vs_nginx")), t["non2xx"], t["errors"]))
         lines.append("")
-        against = relative(table)
+        against = relative(table) if not load.startswith("fixed rate") else []
         if against:
             lines += ["Scaleout requests/s against " + "; ".join("%s: %s" % (k, ratio(v)) for k, v in against) + ".", ""]
     for e in extras:
@@ -144,7 +144,7 @@ def main():
                 target, "{:,.0f}".format(t["rps"]["median"]) if t["rps"] else "-",
                 "%.2f" % t["p99"]["median"] if t["p99"] else "-",
                 ratio(t.get("rps_vs_nginx")), ratio(t.get("p99_vs_nginx"))))
-        for other, v in relative(table):
+        for other, v in (relative(table) if not load.startswith("fixed rate") else []):
             print("  scaleout: %s %s req/s" % (ratio(v), other))
 
 
