@@ -1,0 +1,173 @@
+package dev.scaleout.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.scaleout.session.ScriptedRedisSessionRepository.RedisSession;
+import dev.scaleout.test.redis.TestRedis;
+import io.lettuce.core.event.command.CommandListener;
+import io.lettuce.core.event.command.CommandStartedEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisTemplate;
+import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.session.FlushMode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * {@link ScriptedRedisSessionRepository} against a real Redis server: Spring Session's keys and fields, two
+ * round trips per request, and no resurrection of an invalidated session.
+ */
+class ScriptedRedisSessionRepositoryTests {
+
+	private final TestRedis redis = TestRedis.shared();
+
+	private final List<String> commandsSent = new CopyOnWriteArrayList<>();
+
+	private final String namespace = "test-" + UUID.randomUUID();
+
+	private LettuceConnectionFactory connectionFactory;
+
+	private ScriptedRedisSessionRepository repository;
+
+	@BeforeEach
+	void connect() {
+		this.connectionFactory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration(this.redis.host(), this.redis.port()));
+		this.connectionFactory.afterPropertiesSet();
+		this.connectionFactory.start();
+		this.connectionFactory.getRequiredNativeClient().addListener(new CommandListener() {
+
+			@Override
+			public void commandStarted(CommandStartedEvent event) {
+				ScriptedRedisSessionRepositoryTests.this.commandsSent.add(event.getCommand().getType().toString());
+			}
+
+		});
+		RedisSerializer<Object> serializer = new TolerantSessionSerializer(
+				SessionJson.serializer(getClass().getClassLoader(), List.of()));
+		RedisTemplate<String, Object> template = new RedisTemplate<>();
+		template.setKeySerializer(RedisSerializer.string());
+		template.setHashKeySerializer(RedisSerializer.string());
+		template.setDefaultSerializer(serializer);
+		template.setConnectionFactory(this.connectionFactory);
+		template.afterPropertiesSet();
+		this.repository = new ScriptedRedisSessionRepository(template, serializer, new TolerantSessionMapper());
+		this.repository.setRedisKeyNamespace(this.namespace);
+		this.repository.setDefaultMaxInactiveInterval(Duration.ofMinutes(30));
+	}
+
+	@AfterEach
+	void disconnect() {
+		this.connectionFactory.destroy();
+	}
+
+	@Test
+	void writesSpringSessionsKeyFieldsAndExpiry() {
+		RedisSession session = this.repository.createSession();
+		session.setAttribute("count", 3);
+		this.repository.save(session);
+		String key = this.namespace + ":sessions:" + session.getId();
+		assertThat(this.redis.command("HKEYS", key).lines()).containsExactlyInAnyOrder("creationTime",
+				"lastAccessedTime", "maxInactiveInterval", "sessionAttr:count");
+		assertThat(Long.parseLong(this.redis.command("PTTL", key))).isCloseTo(Duration.ofMinutes(30).toMillis(),
+				within(10_000L));
+		RedisSession found = this.repository.findById(session.getId());
+		assertThat(found).isNotNull();
+		assertThat(found.<Integer>getAttribute("count")).isEqualTo(3);
+		assertThat(found.getCreationTime().toEpochMilli()).isEqualTo(session.getCreationTime().toEpochMilli());
+	}
+
+	@Test
+	void aRequestOnAnExistingSessionTakesTwoRoundTrips() {
+		RedisSession session = this.repository.createSession();
+		session.setAttribute("count", 1);
+		this.repository.save(session);
+		request(session.getId()); // the first save of a script may load it (EVALSHA, NOSCRIPT, EVAL)
+		this.commandsSent.clear();
+		request(session.getId());
+		assertThat(this.commandsSent).containsExactly("HGETALL", "EVALSHA");
+		assertThat(this.repository.findById(session.getId()).<Integer>getAttribute("count")).isEqualTo(3);
+	}
+
+	@Test
+	void savesOnlyWhatChangedAndKeepsTheRest() {
+		RedisSession session = this.repository.createSession();
+		session.setAttribute("a", "first");
+		session.setAttribute("b", "second");
+		this.repository.save(session);
+		RedisSession loaded = this.repository.findById(session.getId());
+		loaded.setAttribute("b", "changed");
+		loaded.removeAttribute("a");
+		loaded.setAttribute("c", "new");
+		this.repository.save(loaded);
+		RedisSession reloaded = this.repository.findById(session.getId());
+		assertThat(reloaded.getAttributeNames()).containsExactlyInAnyOrder("b", "c");
+		assertThat(reloaded.<String>getAttribute("b")).isEqualTo("changed");
+	}
+
+	@Test
+	void aSessionInvalidatedMeanwhileIsNotBroughtBackByASave() {
+		RedisSession session = this.repository.createSession();
+		session.setAttribute("count", 1);
+		this.repository.save(session);
+		RedisSession loadedBeforeLogout = this.repository.findById(session.getId());
+		this.repository.deleteById(session.getId());
+		loadedBeforeLogout.setAttribute("count", 2);
+		assertThatIllegalStateException().isThrownBy(() -> this.repository.save(loadedBeforeLogout))
+			.withMessage("Session was invalidated");
+		assertThat(this.repository.findById(session.getId())).isNull();
+	}
+
+	@Test
+	void aNewIdMovesTheSessionToTheNewKey() {
+		RedisSession session = this.repository.createSession();
+		session.setAttribute("user", "demo");
+		this.repository.save(session);
+		String oldId = session.getId();
+		RedisSession loaded = this.repository.findById(oldId);
+		String newId = loaded.changeSessionId();
+		this.repository.save(loaded);
+		assertThat(this.repository.findById(oldId)).isNull();
+		assertThat(this.repository.findById(newId).<String>getAttribute("user")).isEqualTo("demo");
+	}
+
+	@Test
+	void flushModeImmediateWritesOnEveryChange() {
+		this.repository.setFlushMode(FlushMode.IMMEDIATE);
+		RedisSession session = this.repository.createSession();
+		session.setAttribute("count", 7);
+		assertThat(this.repository.findById(session.getId()).<Integer>getAttribute("count")).isEqualTo(7);
+	}
+
+	@Test
+	void aSessionPastItsMaxInactiveIntervalIsNotFound() {
+		RedisSession session = this.repository.createSession();
+		session.setAttribute("count", 1);
+		this.repository.save(session);
+		String key = this.namespace + ":sessions:" + session.getId();
+		// written by another replica a minute ago with a 1 s timeout, its key not yet expired by Redis
+		this.redis.command("HSET", key, "maxInactiveInterval", "1", "lastAccessedTime",
+				Long.toString(Instant.now().minusSeconds(60).toEpochMilli()));
+		assertThat(this.repository.findById(session.getId())).isNull();
+		assertThat(this.redis.command("EXISTS", key)).isEqualTo("0");
+	}
+
+	private void request(String sessionId) {
+		RedisSession session = this.repository.findById(sessionId);
+		session.setLastAccessedTime(Instant.now());
+		session.setAttribute("count", session.<Integer>getAttribute("count") + 1);
+		this.repository.save(session);
+	}
+
+}
