@@ -27,7 +27,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.session.SessionIdGenerator;
@@ -121,14 +120,8 @@ public final class RedisSessionAutoConfiguration {
 				@Qualifier(SERIALIZER_BEAN_NAME) RedisSerializer<Object> serializer,
 				SessionDataRedisProperties properties, ObjectProvider<SessionTimeout> sessionTimeout,
 				ObjectProvider<SessionIdGenerator> sessionIdGenerator) {
-			RedisTemplate<String, Object> redis = new RedisTemplate<>();
-			redis.setKeySerializer(RedisSerializer.string());
-			redis.setHashKeySerializer(RedisSerializer.string());
-			redis.setDefaultSerializer(serializer);
-			redis.setConnectionFactory(sessionConnectionFactory.getIfAvailable(() -> connectionFactory));
-			redis.afterPropertiesSet();
-			ScriptedRedisSessionRepository repository = new ScriptedRedisSessionRepository(redis, serializer,
-					new TolerantSessionMapper());
+			ScriptedRedisSessionRepository repository = ScriptedRedisSessionRepository
+				.on(sessionConnectionFactory.getIfAvailable(() -> connectionFactory), serializer);
 			PropertyMapper map = PropertyMapper.get();
 			map.from(sessionTimeout.getIfAvailable()).as(SessionTimeout::getTimeout)
 				.to(repository::setDefaultMaxInactiveInterval);

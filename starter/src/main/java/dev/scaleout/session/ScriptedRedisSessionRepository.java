@@ -13,7 +13,9 @@ import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisOperations;
+import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.serializer.GenericToStringSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
@@ -85,6 +87,23 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 		this.redis = redis;
 		this.valueSerializer = valueSerializer;
 		this.mapper = mapper;
+	}
+
+	/**
+	 * A repository on a connection factory, reading sessions through a {@link TolerantSessionMapper}.
+	 * @param connectionFactory the connection to Redis
+	 * @param serializer the serializer of session values
+	 * @return the repository, with Spring Session's default namespace and settings
+	 */
+	static ScriptedRedisSessionRepository on(RedisConnectionFactory connectionFactory,
+			RedisSerializer<Object> serializer) {
+		RedisTemplate<String, Object> redis = new RedisTemplate<>();
+		redis.setKeySerializer(RedisSerializer.string());
+		redis.setHashKeySerializer(RedisSerializer.string());
+		redis.setDefaultSerializer(serializer);
+		redis.setConnectionFactory(connectionFactory);
+		redis.afterPropertiesSet();
+		return new ScriptedRedisSessionRepository(redis, serializer, new TolerantSessionMapper());
 	}
 
 	void setRedisKeyNamespace(String namespace) {

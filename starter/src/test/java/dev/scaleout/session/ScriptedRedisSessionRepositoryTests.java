@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.session.FlushMode;
 
@@ -56,13 +55,7 @@ class ScriptedRedisSessionRepositoryTests {
 		});
 		RedisSerializer<Object> serializer = new TolerantSessionSerializer(
 				SessionJson.serializer(getClass().getClassLoader(), List.of()));
-		RedisTemplate<String, Object> template = new RedisTemplate<>();
-		template.setKeySerializer(RedisSerializer.string());
-		template.setHashKeySerializer(RedisSerializer.string());
-		template.setDefaultSerializer(serializer);
-		template.setConnectionFactory(this.connectionFactory);
-		template.afterPropertiesSet();
-		this.repository = new ScriptedRedisSessionRepository(template, serializer, new TolerantSessionMapper());
+		this.repository = ScriptedRedisSessionRepository.on(this.connectionFactory, serializer);
 		this.repository.setRedisKeyNamespace(this.namespace);
 		this.repository.setDefaultMaxInactiveInterval(Duration.ofMinutes(30));
 	}

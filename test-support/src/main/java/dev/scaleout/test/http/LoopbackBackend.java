@@ -231,11 +231,12 @@ public final class LoopbackBackend implements AutoCloseable {
 			this.recorded.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
 					copy(exchange.getRequestHeaders()), new String(requestBody, StandardCharsets.UTF_8)));
 			pause(this.delay);
+			String body = "{\"instance\":\"" + this.instanceId + "\"}";
 			if (this.bodyDelay.isZero()) {
-				answer(exchange, this.status, "{\"instance\":\"" + this.instanceId + "\"}");
+				answer(exchange, this.status, body);
 			}
 			else {
-				stream(exchange, this.status, "{\"instance\":\"" + this.instanceId + "\"}");
+				stream(exchange, this.status, body);
 			}
 		}
 	}
