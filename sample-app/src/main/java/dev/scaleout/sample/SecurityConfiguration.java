@@ -1,6 +1,7 @@
 package dev.scaleout.sample;
 
 import java.util.Map;
+import java.util.Set;
 
 import dev.scaleout.instance.InstanceId;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,12 +24,21 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
-import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Form login whose security context lives in the Redis session, so a login on one replica holds on all.
+ * <p>
+ * API clients get 401 problem details and JSON; a browser asking for a protected page is sent to Spring Security's
+ * login form and, once logged in, back to that page (the saved request, kept in the session like the login).
  * <p>
  * CSRF: the session cookie is {@code SameSite=Lax}, so browsers do not send it with cross-site POSTs, and every
  * state change is a POST. As a second line, a state-changing request that a browser marks
@@ -42,27 +52,59 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http,
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems, JsonMapper json,
 			InstanceId instanceId) throws Exception {
+		RequestMatcher browser = browserRequests();
+		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+		requestCache.setRequestMatcher(browser);
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> problems.resolveException(request,
 				response, null, new ErrorResponseException(HttpStatus.UNAUTHORIZED, ex));
-		AuthenticationFailureHandler loginFailed = unauthorized::commence;
+		SavedRequestAwareAuthenticationSuccessHandler backToSavedRequest = new SavedRequestAwareAuthenticationSuccessHandler();
+		backToSavedRequest.setRequestCache(requestCache);
 		AuthenticationSuccessHandler loggedIn = (request, response, authentication) -> {
+			if (requestCache.getRequest(request, response) != null) {
+				backToSavedRequest.onAuthenticationSuccess(request, response, authentication);
+				return;
+			}
 			response.setStatus(HttpStatus.OK.value());
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			json.writeValue(response.getOutputStream(),
 					Map.of("user", authentication.getName(), "instance", instanceId.value()));
 		};
+		AuthenticationFailureHandler backToLoginForm = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		AuthenticationFailureHandler loginFailed = (request, response, ex) -> {
+			if (browser.matches(request)) {
+				backToLoginForm.onAuthenticationFailure(request, response, ex);
+			}
+			else {
+				unauthorized.commence(request, response, ex);
+			}
+		};
 		return http
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/me").authenticated().anyRequest().permitAll())
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/me", "/account")
+				.authenticated()
+				.anyRequest()
+				.permitAll())
 			.formLogin((login) -> login.loginProcessingUrl("/login")
 				.successHandler(loggedIn)
 				.failureHandler(loginFailed)
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthorized))
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browser)
+				.defaultAuthenticationEntryPointFor(unauthorized, AnyRequestMatcher.INSTANCE))
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::crossSiteStateChange))
-			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.requestCache((cache) -> cache.requestCache(requestCache))
 			.build();
+	}
+
+	/**
+	 * Requests from a browser that asks for a page: they are sent to the login form and back, where API clients get
+	 * 401.
+	 */
+	private static RequestMatcher browserRequests() {
+		MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+		return html;
 	}
 
 	@Bean

@@ -1,0 +1,204 @@
+package dev.scaleout.test.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Scaleout gateway started from the jar Maven built ({@code gateway/target/scaleout-gateway-*.jar}) as a
+ * child JVM on a free loopback port, in front of the given replicas — the way {@code java -jar} runs it.
+ * <p>
+ * Its health checks probe every replica each 500 ms and it balances round robin, so that consecutive requests
+ * alternate between healthy replicas; further properties override that. Closing it sends SIGTERM, and kills the
+ * process should it not exit in time.
+ */
+public final class GatewayProcess implements AutoCloseable {
+
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+	private static final Pattern UP = Pattern.compile("\"state\"\\s*:\\s*\"UP\"");
+
+	private final Process process;
+
+	private final Path output;
+
+	private final int port;
+
+	private final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(2))
+		.build();
+
+	private GatewayProcess(Process process, Path output, int port) {
+		this.process = process;
+		this.output = output;
+		this.port = port;
+	}
+
+	/**
+	 * Starts the gateway in front of {@code replicas} and waits until it is ready and sees all of them UP.
+	 * @param replicas the replicas' base URIs, e.g. {@code http://127.0.0.1:41234}
+	 * @param properties further {@code name=value} properties of the gateway
+	 * @return the running gateway
+	 */
+	public static GatewayProcess start(List<URI> replicas, String... properties) {
+		int port = freePort();
+		List<String> command = new ArrayList<>(List.of(java(), "-Xmx128m", "-XX:TieredStopAtLevel=1", "-jar",
+				jar().toString(), "--server.port=" + port, "--server.address=127.0.0.1",
+				"--spring.main.banner-mode=off", "--scaleout.gateway.strategy=round-robin",
+				"--scaleout.gateway.slow-start=0s", "--scaleout.gateway.health.interval=500ms",
+				"--scaleout.gateway.backends=" + replicas.stream().map(URI::toString).collect(Collectors.joining(","))));
+		Arrays.stream(properties).map((property) -> "--" + property).forEach(command::add);
+		try {
+			Path output = Files.createTempFile("scaleout-gateway-", ".log");
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(output.toFile())
+				.start();
+			GatewayProcess gateway = new GatewayProcess(process, output, port);
+			try {
+				gateway.awaitUp(replicas.size());
+			}
+			catch (RuntimeException | AssertionError ex) {
+				gateway.close();
+				throw ex;
+			}
+			return gateway;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The gateway's jar, built by Maven in the {@code gateway} module beside the module under test.
+	 * @return the jar's path
+	 * @throws IllegalStateException naming the expected place when no jar is there
+	 */
+	public static Path jar() {
+		Path target = Path.of("").toAbsolutePath().getParent().resolve("gateway").resolve("target");
+		try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+			return files.filter((file) -> file.getFileName().toString().matches("scaleout-gateway-.*\\.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("No gateway jar in " + target
+						+ ": build the gateway module first (./mvnw -B -pl gateway -am package -DskipTests)"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Waits until the gateway reports {@code count} replicas UP in {@code /actuator/backends}.
+	 * @param count how many replicas must be UP
+	 */
+	public void awaitUp(int count) {
+		await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			assertThat(this.process.isAlive()).as("the gateway is running; its log:%n%s", log()).isTrue();
+			assertThat(upReplicas()).as("replicas UP at the gateway; its log:%n%s", log()).isGreaterThanOrEqualTo(count);
+		});
+	}
+
+	private int upReplicas() {
+		try {
+			HttpResponse<String> response = this.client.send(
+					HttpRequest.newBuilder(uri("/actuator/backends")).timeout(Duration.ofSeconds(2)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				return 0;
+			}
+			Matcher matcher = UP.matcher(response.body());
+			int up = 0;
+			while (matcher.find()) {
+				up++;
+			}
+			return up;
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The URI of a path on the gateway, e.g. {@code uri("/cart")}.
+	 * @param path the path, starting with a slash
+	 * @return the absolute loopback URI
+	 */
+	public URI uri(String path) {
+		return URI.create(baseUrl() + path);
+	}
+
+	/**
+	 * The gateway's base URL, as clients see it.
+	 * @return e.g. {@code http://127.0.0.1:40123}
+	 */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	/**
+	 * What the gateway printed so far.
+	 * @return its console output
+	 */
+	public String log() {
+		try {
+			return Files.readString(this.output);
+		}
+		catch (IOException ex) {
+			return "(no log: " + ex.getMessage() + ")";
+		}
+	}
+
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+			Files.deleteIfExists(this.output);
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+		catch (IOException ex) {
+			// A leftover log file in the temporary directory is harmless.
+		}
+	}
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
