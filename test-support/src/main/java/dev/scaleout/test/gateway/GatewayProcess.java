@@ -32,7 +32,12 @@ import static org.awaitility.Awaitility.await;
  */
 public final class GatewayProcess implements AutoCloseable {
 
-	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+	/**
+	 * Four rounds of health checks at 500 ms: three failed probes take a replica DOWN.
+	 */
+	private static final Duration PROBED = Duration.ofSeconds(2);
 
 	private static final Pattern UP = Pattern.compile("\"state\"\\s*:\\s*\"UP\"");
 
@@ -88,12 +93,18 @@ public final class GatewayProcess implements AutoCloseable {
 	}
 
 	/**
-	 * The gateway's jar, built by Maven in the {@code gateway} module beside the module under test.
+	 * The gateway's jar, built by Maven in the {@code gateway} module of the repository that holds the module under
+	 * test.
 	 * @return the jar's path
 	 * @throws IllegalStateException naming the expected place when no jar is there
 	 */
 	public static Path jar() {
-		Path target = Path.of("").toAbsolutePath().getParent().resolve("gateway").resolve("target");
+		Path module = Path.of("").toAbsolutePath();
+		Path repository = module;
+		while (repository.getParent() != null && !Files.exists(repository.resolve("gateway/pom.xml"))) {
+			repository = repository.getParent();
+		}
+		Path target = repository.resolve("gateway").resolve("target");
 		try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
 			return files.filter((file) -> file.getFileName().toString().matches("scaleout-gateway-.*\\.jar"))
 				.findFirst()
@@ -106,17 +117,23 @@ public final class GatewayProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until the gateway reports {@code count} replicas UP in {@code /actuator/backends}.
+	 * Waits until the gateway reports {@code count} replicas UP in {@code /actuator/backends}, and still does after
+	 * {@link #PROBED} — the gateway counts the replicas it starts with as UP until its probes fail three times, so
+	 * only a state that lasts that long says the probes pass.
 	 * @param count how many replicas must be UP
 	 */
 	public void awaitUp(int count) {
-		await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+		await().atMost(START_TIMEOUT).during(PROBED).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
 			assertThat(this.process.isAlive()).as("the gateway is running; its log:%n%s", log()).isTrue();
 			assertThat(upReplicas()).as("replicas UP at the gateway; its log:%n%s", log()).isGreaterThanOrEqualTo(count);
 		});
 	}
 
-	private int upReplicas() {
+	/**
+	 * How many replicas the gateway reports UP now.
+	 * @return the number of replicas in state UP in {@code /actuator/backends}
+	 */
+	public int upReplicas() {
 		try {
 			HttpResponse<String> response = this.client.send(
 					HttpRequest.newBuilder(uri("/actuator/backends")).timeout(Duration.ofSeconds(2)).build(),

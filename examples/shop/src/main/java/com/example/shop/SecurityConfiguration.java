@@ -1,0 +1,36 @@
+package com.example.shop;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every URL needs a login: Spring Security's form login for browsers, HTTP Basic for scripts, CSRF protection on.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+	@Bean
+	public SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+		return http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.formLogin(Customizer.withDefaults())
+			.httpBasic(Customizer.withDefaults())
+			.build();
+	}
+
+	/**
+	 * Two demo customers. A real shop keeps its users in a database.
+	 */
+	@Bean
+	public UserDetailsService users() {
+		return new InMemoryUserDetailsManager(
+				User.withUsername("alice").password("{noop}wonderland").roles("CUSTOMER").build(),
+				User.withUsername("bob").password("{noop}builder").roles("CUSTOMER").build());
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The example shop.
+ */
+@NullMarked
+package com.example.shop;
+
+import org.jspecify.annotations.NullMarked;
