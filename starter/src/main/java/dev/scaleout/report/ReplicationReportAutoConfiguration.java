@@ -1,0 +1,67 @@
+package dev.scaleout.report;
+
+import dev.scaleout.instance.InstanceId;
+import dev.scaleout.instance.InstanceIdentityAutoConfiguration;
+import dev.scaleout.instance.InstanceProperties;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+/**
+ * Auto-configuration of the replication report: every {@link ReplicationCheck} bean, run when the application is
+ * ready into one log block, and again for every read of the {@code replication} actuator endpoint.
+ * <p>
+ * Besides the checks each concern of the starter contributes, the report names the instance. Each check is a bean
+ * that a bean of the same name replaces.
+ */
+@AutoConfiguration(after = InstanceIdentityAutoConfiguration.class)
+public final class ReplicationReportAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReplicationChecks replicationChecks(ConfigurableListableBeanFactory beans, InstanceId instanceId) {
+		return new ReplicationChecks(beans, instanceId.value());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReplicationReportLog replicationReportLog(ReplicationChecks checks, ApplicationContext context) {
+		return new ReplicationReportLog(checks, context);
+	}
+
+	/**
+	 * The report's first line. It is written here rather than in the instance's own package, which the report
+	 * already depends on for the id: so the dependency runs one way.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	@ConditionalOnMissingBean(name = "instanceReplicationCheck")
+	ReplicationCheck instanceReplicationCheck(InstanceId instanceId, InstanceProperties properties) {
+		String header = properties.headerEnabled() ? ", and in the " + properties.headerName() + " response header"
+				: "";
+		return (report) -> report.setUp("Instance id " + instanceId + " in every log line and /actuator/info" + header);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Endpoint.class)
+	@ConditionalOnAvailableEndpoint(ReplicationEndpoint.class)
+	static class ReplicationEndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ReplicationEndpoint replicationEndpoint(ReplicationChecks checks) {
+			return new ReplicationEndpoint(checks);
+		}
+
+	}
+
+}
