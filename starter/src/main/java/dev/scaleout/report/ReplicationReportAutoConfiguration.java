@@ -15,13 +15,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the replication report: every {@link ReplicationCheck} bean, run when the application is
  * ready into one log block, and again for every read of the {@code replication} actuator endpoint.
  * <p>
- * Besides the checks each concern of the starter contributes, the report names the instance. Each check is a bean
- * that a bean of the same name replaces.
+ * Besides the checks each concern of the starter contributes, the report names the instance and inspects what no
+ * concern configures and breaks under many replicas all the same: in-memory databases, per-JVM caches and the
+ * in-memory STOMP broker. Each check is a bean that a bean of the same name replaces.
  */
 @AutoConfiguration(after = InstanceIdentityAutoConfiguration.class)
 public final class ReplicationReportAutoConfiguration {
@@ -49,6 +51,37 @@ public final class ReplicationReportAutoConfiguration {
 		String header = properties.headerEnabled() ? ", and in the " + properties.headerName() + " response header"
 				: "";
 		return (report) -> report.setUp("Instance id " + instanceId + " in every log line and /actuator/info" + header);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "localCacheReplicationCheck")
+	LocalCacheCheck localCacheReplicationCheck(ConfigurableListableBeanFactory beans) {
+		return new LocalCacheCheck(beans, beans.getBeanClassLoader());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.jdbc.datasource.embedded.EmbeddedDatabase")
+	static class DatabaseCheckConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "inMemoryDatabaseReplicationCheck")
+		InMemoryDatabaseCheck inMemoryDatabaseReplicationCheck(ConfigurableListableBeanFactory beans,
+				Environment environment) {
+			return new InMemoryDatabaseCheck(beans, environment, beans.getBeanClassLoader());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler")
+	static class BrokerCheckConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "inMemoryBrokerReplicationCheck")
+		InMemoryBrokerCheck inMemoryBrokerReplicationCheck(ConfigurableListableBeanFactory beans) {
+			return new InMemoryBrokerCheck(beans);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

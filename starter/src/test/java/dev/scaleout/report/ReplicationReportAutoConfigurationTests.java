@@ -1,14 +1,41 @@
 package dev.scaleout.report;
 
+import java.sql.Connection;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.scaleout.instance.InstanceIdentityAutoConfiguration;
+import dev.scaleout.report.ReplicationReport.Finding;
+import org.h2.Driver;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.caffeine.CaffeineCacheManager;
+import org.springframework.cache.concurrent.ConcurrentMapCache;
+import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
+import org.springframework.cache.jcache.JCacheCacheManager;
+import org.springframework.cache.support.NoOpCacheManager;
+import org.springframework.cache.support.SimpleCacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
+import org.springframework.messaging.support.ExecutorSubscribableChannel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,6 +105,221 @@ class ReplicationReportAutoConfigurationTests {
 					ReplicationReportAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasSingleBean(ReplicationReportLog.class)
 				.doesNotHaveBean(ReplicationEndpoint.class));
+	}
+
+	@Test
+	void aCheckOfTheSameNameReplacesTheStartersOwn() {
+		this.runner.withBean("localCacheReplicationCheck", ReplicationCheck.class, () -> (report) -> {
+		})
+			.withBean(ConcurrentMapCacheManager.class, () -> new ConcurrentMapCacheManager("greetings"))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(LocalCacheCheck.class);
+				assertThat(report(context).findings()).isEmpty();
+			});
+	}
+
+	@Nested
+	class InMemoryDatabase {
+
+		@Test
+		void bootsDefaultEmbeddedDatabaseIsFound() {
+			ReplicationReportAutoConfigurationTests.this.runner
+				.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+				.run((context) -> assertThat(findings(context)).singleElement().satisfies((finding) -> {
+					assertThat(finding.id()).isEqualTo("in-memory-database");
+					assertThat(finding.problem())
+						.startsWith("DataSource 'dataSource' is an in-memory database (jdbc:h2:mem:")
+						.endsWith("), created by Spring Boot because spring.datasource.url is not set: each replica"
+								+ " would have its own data, and lose it when it stops")
+						.doesNotContain(";");
+					assertThat(finding.fix()).contains("spring.datasource.url");
+				}));
+		}
+
+		@Test
+		void aConfiguredInMemoryUrlIsFoundWithoutConnecting() {
+			ReplicationReportAutoConfigurationTests.this.runner
+				.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+				.withPropertyValues("spring.datasource.url=jdbc:h2:mem:orders;DB_CLOSE_DELAY=-1;PASSWORD=secret")
+				.run((context) -> {
+					assertThat(findings(context)).singleElement()
+						.extracting(Finding::problem)
+						.isEqualTo("DataSource 'dataSource' is an in-memory database (jdbc:h2:mem:orders): each"
+								+ " replica would have its own data, and lose it when it stops");
+					assertThat(context.getBean(HikariDataSource.class).getHikariPoolMXBean()).as("pool started")
+						.isNull();
+				});
+		}
+
+		@Test
+		void aDatabaseFileOfTheProcessIsFound() {
+			ReplicationReportAutoConfigurationTests.this.runner
+				.withBean(DataSource.class, () -> hikari("jdbc:h2:file:./target/replication-report/app"))
+				.run((context) -> assertThat(findings(context)).singleElement()
+					.extracting(Finding::problem)
+					.isEqualTo("DataSource 'dataSource' is a database in files of this process"
+							+ " (jdbc:h2:file:./target/replication-report/app), created by Spring Boot because"
+							+ " spring.datasource.url is not set: each replica would have its own data"));
+		}
+
+		@Test
+		void aDatabaseServerIsNotFoundAndNotConnectedTo() {
+			ReplicationReportAutoConfigurationTests.this.runner
+				.withBean(DataSource.class, () -> hikari("jdbc:postgresql://db.invalid:5432/app"))
+				.run((context) -> {
+					assertThat(findings(context)).isEmpty();
+					assertThat(context.getBean(HikariDataSource.class).getHikariPoolMXBean()).isNull();
+				});
+		}
+
+		@Test
+		void anEmbeddedDatabaseBuiltInCodeIsFound() {
+			ReplicationReportAutoConfigurationTests.this.runner
+				.withBean("catalog", DataSource.class,
+						() -> new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)
+							.generateUniqueName(true)
+							.build())
+				.run((context) -> assertThat(findings(context)).singleElement()
+					.extracting(Finding::problem)
+					.isEqualTo("DataSource 'catalog' is an embedded in-memory database (EmbeddedDatabase): each"
+							+ " replica would have its own data, and lose it when it stops"));
+		}
+
+		@Test
+		void anotherKindOfDataSourceIsAskedThroughAConnection() {
+			ReplicationReportAutoConfigurationTests.this.runner
+				.withBean("plain", DataSource.class,
+						() -> new SimpleDriverDataSource(new Driver(), "jdbc:h2:mem:plain", "sa", ""))
+				.withPropertyValues("spring.datasource.url=jdbc:h2:mem:plain")
+				.run((context) -> assertThat(findings(context)).singleElement()
+					.extracting(Finding::problem)
+					.isEqualTo("DataSource 'plain' is an in-memory database (jdbc:h2:mem:plain): each replica"
+							+ " would have its own data, and lose it when it stops"));
+		}
+
+		@Test
+		void aDataSourceThatCannotConnectIsLeftOut() {
+			ReplicationReportAutoConfigurationTests.this.runner
+				.withBean("unreachable", DataSource.class,
+						() -> new SimpleDriverDataSource(new Driver(), "jdbc:h2:tcp://127.0.0.1:1/nothing", "sa", ""))
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(report(context).findings()).isEmpty();
+				});
+		}
+
+		@Test
+		void isNotCheckedWithoutSpringJdbc() {
+			ReplicationReportAutoConfigurationTests.this.runner
+				.withClassLoader(new FilteredClassLoader("org.springframework.jdbc"))
+				.run((context) -> assertThat(context).doesNotHaveBean(InMemoryDatabaseCheck.class));
+		}
+
+		private static HikariDataSource hikari(String url) {
+			HikariDataSource dataSource = new HikariDataSource();
+			dataSource.setJdbcUrl(url);
+			return dataSource;
+		}
+
+		private static List<Finding> findings(AssertableApplicationContext context) {
+			return report(context).findings().stream().filter((f) -> f.id().equals("in-memory-database")).toList();
+		}
+
+	}
+
+	@Nested
+	class LocalCache {
+
+		@Test
+		void springsMapCacheIsFound() {
+			assertFinding(() -> new ConcurrentMapCacheManager("greetings", "prices"),
+					"CacheManager 'cacheManager' (ConcurrentMapCacheManager; caches greetings, prices) keeps its"
+							+ " entries in this JVM: evictions and puts on one replica are not seen by the others,"
+							+ " which go on answering from their own copies");
+		}
+
+		@Test
+		void caffeineIsFound() {
+			assertFinding(() -> new CaffeineCacheManager("greetings"), "(CaffeineCacheManager; caches greetings)");
+		}
+
+		@Test
+		void jcacheOnALocalProviderIsFound() {
+			ReplicationReportAutoConfigurationTests.this.runner.withUserConfiguration(CaffeineJCache.class)
+				.run((context) -> assertThat(report(context).findings()).singleElement()
+					.extracting(Finding::problem)
+					.asString()
+					.startsWith("CacheManager 'cacheManager' (JCache on CaffeineCachingProvider) keeps its entries"));
+		}
+
+		@Test
+		void aManagerOfMapCachesIsFound() {
+			SimpleCacheManager manager = new SimpleCacheManager();
+			manager.setCaches(Set.of(new ConcurrentMapCache("greetings")));
+			assertFinding(() -> manager, "(SimpleCacheManager of in-JVM caches; caches greetings)");
+		}
+
+		@Test
+		void aSharedCacheIsNotFound() {
+			ReplicationReportAutoConfigurationTests.this.runner
+				.withBean("cacheManager", CacheManager.class,
+						() -> RedisCacheManager.create(new LettuceConnectionFactory("127.0.0.1", 1)))
+				.withBean("noCache", CacheManager.class, NoOpCacheManager::new)
+				.run((context) -> assertThat(report(context).findings()).isEmpty());
+		}
+
+		private void assertFinding(java.util.function.Supplier<CacheManager> manager, String problem) {
+			ReplicationReportAutoConfigurationTests.this.runner.withBean("cacheManager", CacheManager.class, manager)
+				.run((context) -> assertThat(report(context).findings()).singleElement().satisfies((finding) -> {
+					assertThat(finding.id()).isEqualTo("local-cache");
+					assertThat(finding.problem()).contains(problem);
+					assertThat(finding.fix()).contains("spring.cache.type=redis");
+				}));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CaffeineJCache {
+
+		@Bean
+		javax.cache.CacheManager jcache() {
+			return new CaffeineCachingProvider().getCacheManager();
+		}
+
+		@Bean
+		JCacheCacheManager cacheManager(javax.cache.CacheManager jcache) {
+			return new JCacheCacheManager(jcache);
+		}
+
+	}
+
+	@Nested
+	class InMemoryBroker {
+
+		@Test
+		void springsSimpleBrokerIsFound() {
+			ReplicationReportAutoConfigurationTests.this.runner
+				.withBean("simpleBrokerMessageHandler", SimpleBrokerMessageHandler.class,
+						() -> new SimpleBrokerMessageHandler(new ExecutorSubscribableChannel(),
+								new ExecutorSubscribableChannel(), new ExecutorSubscribableChannel(),
+								List.of("/topic", "/queue")))
+				.run((context) -> assertThat(report(context).findings()).singleElement().satisfies((finding) -> {
+					assertThat(finding.id()).isEqualTo("in-memory-broker");
+					assertThat(finding.problem()).isEqualTo("'simpleBrokerMessageHandler' is Spring's in-memory"
+							+ " STOMP broker (for /topic, /queue): a client subscribed on one replica never sees a"
+							+ " message sent on another");
+					assertThat(finding.fix()).contains("enableStompBrokerRelay");
+				}));
+		}
+
+		@Test
+		void isNotCheckedWithoutSpringMessaging() {
+			ReplicationReportAutoConfigurationTests.this.runner
+				.withClassLoader(new FilteredClassLoader("org.springframework.messaging"))
+				.run((context) -> assertThat(context).doesNotHaveBean(InMemoryBrokerCheck.class));
+		}
+
 	}
 
 	static ReplicationReport report(AssertableApplicationContext context) {
