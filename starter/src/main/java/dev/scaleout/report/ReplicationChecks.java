@@ -1,12 +1,16 @@
 package dev.scaleout.report;
 
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Runs every {@link ReplicationCheck} bean, in order, into one {@link ReplicationReport}. A check that throws is
@@ -22,6 +26,9 @@ final class ReplicationChecks {
 
 	private static final Log logger = LogFactory.getLog(ReplicationChecks.class);
 
+	private static final String DEBUG_FIX = "Set logging.level." + ReplicationChecks.class.getName()
+			+ "=DEBUG to see why";
+
 	private final ListableBeanFactory beans;
 
 	private final String instance;
@@ -36,11 +43,24 @@ final class ReplicationChecks {
 	 * @return the report
 	 */
 	ReplicationReport run() {
-		Map<ReplicationCheck, String> names = beanNames();
 		ReplicationReport.Builder report = new ReplicationReport.Builder();
-		this.beans.getBeanProvider(ReplicationCheck.class)
-			.orderedStream()
-			.forEach((check) -> runOne(check, names.getOrDefault(check, "?"), report));
+		Map<ReplicationCheck, String> names;
+		List<ReplicationCheck> checks;
+		try {
+			names = beanNames();
+			checks = this.beans.getBeanProvider(ReplicationCheck.class).orderedStream().toList();
+		}
+		catch (BeansException ex) {
+			// A lazy check that cannot be created: the others cannot be had in their order either.
+			logger.debug("Replication checks could not be created", ex);
+			String name = (ex instanceof BeanCreationException creation && creation.getBeanName() != null)
+					? "The check '" + creation.getBeanName() + "'" : "A check";
+			report.finding(CHECK_FAILED, name + " could not be created ("
+					+ describe(NestedExceptionUtils.getMostSpecificCause(ex)) + "), so nothing was inspected",
+					DEBUG_FIX);
+			return report.build(this.instance);
+		}
+		checks.forEach((check) -> runOne(check, names.getOrDefault(check, "?"), report));
 		return report.build(this.instance);
 	}
 
@@ -53,8 +73,7 @@ final class ReplicationChecks {
 			report.finding(CHECK_FAILED,
 					"The check '" + name + "' could not run (" + describe(ex)
 							+ "), so what it inspects is missing from this report",
-					"Set logging.level." + ReplicationChecks.class.getName()
-							+ "=DEBUG to see why; the rest of the report is complete");
+					DEBUG_FIX + "; the rest of the report is complete");
 		}
 	}
 

@@ -1,6 +1,6 @@
 package dev.scaleout.report;
 
-import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -13,12 +13,17 @@ import dev.scaleout.report.ReplicationReport.Finding;
 import org.h2.Driver;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
 import org.springframework.cache.concurrent.ConcurrentMapCache;
@@ -26,8 +31,10 @@ import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.cache.jcache.JCacheCacheManager;
 import org.springframework.cache.support.NoOpCacheManager;
 import org.springframework.cache.support.SimpleCacheManager;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.redis.cache.RedisCacheManager;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -39,6 +46,7 @@ import org.springframework.messaging.support.ExecutorSubscribableChannel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ReplicationReportAutoConfigurationTests {
 
 	private static final String INSTANCE_LINE = "Instance id replica-a in every log line and /actuator/info, and in"
@@ -87,6 +95,33 @@ class ReplicationReportAutoConfigurationTests {
 					assertThat(finding.fix()).contains("logging.level.dev.scaleout.report.ReplicationChecks=DEBUG");
 				});
 			});
+	}
+
+	@Test
+	void aCheckThatCannotBeCreatedIsNotedInsteadOfTheReport() {
+		this.runner.withUserConfiguration(UncreatableCheck.class).run((context) -> {
+			assertThat(report(context).findings()).singleElement().satisfies((finding) -> {
+				assertThat(finding.id()).isEqualTo("check-failed");
+				assertThat(finding.problem()).isEqualTo("The check 'uncreatableCheck' could not be created"
+						+ " (IllegalStateException: no way), so nothing was inspected");
+			});
+		});
+	}
+
+	@Test
+	void logsOnceWhenTheApplicationIsReady(CapturedOutput output) {
+		this.runner.run((context) -> {
+			ConfigurableApplicationContext source = context.getSourceApplicationContext();
+			ApplicationReadyEvent ready = new ApplicationReadyEvent(new SpringApplication(), new String[0], source,
+					Duration.ZERO);
+			assertThat(output.getOut()).doesNotContain("Replication report");
+			context.publishEvent(ready);
+			context.publishEvent(ready);
+			assertThat(output.getOut().lines().filter((line) -> line.contains("Replication report"))).singleElement()
+				.asString()
+				.contains("INFO")
+				.endsWith("Replication report of instance replica-a: nothing found that breaks under many replicas");
+		});
 	}
 
 	@Test
@@ -339,6 +374,17 @@ class ReplicationReportAutoConfigurationTests {
 		@Order(1)
 		ReplicationCheck firstCheck() {
 			return (report) -> report.setUp("first");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UncreatableCheck {
+
+		@Bean
+		@Lazy
+		ReplicationCheck uncreatableCheck() {
+			throw new IllegalStateException("no way");
 		}
 
 	}
