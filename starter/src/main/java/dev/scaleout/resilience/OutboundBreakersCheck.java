@@ -2,6 +2,7 @@ package dev.scaleout.resilience;
 
 import dev.scaleout.report.ReplicationCheck;
 import dev.scaleout.report.ReplicationReport;
+import dev.scaleout.report.ReplicationReport.Finding;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -14,8 +15,6 @@ import org.springframework.util.ClassUtils;
  * starter's compile scope.
  */
 final class OutboundBreakersCheck implements ReplicationCheck {
-
-	static final String FEATURE_OFF = "feature-off";
 
 	private static final Client REST_CLIENT = new Client("RestClient", "org.springframework.web.client.RestClient",
 			"org.springframework.boot.restclient.RestClientCustomizer",
@@ -50,14 +49,14 @@ final class OutboundBreakersCheck implements ReplicationCheck {
 			return;
 		}
 		if (restClientPresent) {
-			report.finding(FEATURE_OFF,
+			report.finding(Finding.FEATURE_OFF,
 					"Circuit breakers on outbound HTTP calls are off: there is no RestClient.Builder bean from"
 							+ " Spring Boot to put them on",
 					"Let Spring Boot auto-configure RestClient.Builder (do not exclude RestClientAutoConfiguration)"
 							+ " and build your clients from it");
 		}
 		else {
-			report.finding(FEATURE_OFF,
+			report.finding(Finding.FEATURE_OFF,
 					"Circuit breakers on outbound HTTP calls are off: neither Spring Boot's RestClient support"
 							+ " (spring-boot-restclient) nor its WebClient support (spring-boot-webclient) is on the"
 							+ " runtime class path",

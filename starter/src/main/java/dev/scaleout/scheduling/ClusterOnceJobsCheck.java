@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.scaleout.report.ReplicationCheck;
 import dev.scaleout.report.ReplicationReport;
+import dev.scaleout.report.ReplicationReport.Finding;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.spring.ExtendedLockConfigurationExtractor;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +19,6 @@ import org.springframework.scheduling.config.ScheduledTaskHolder;
 final class ClusterOnceJobsCheck implements ReplicationCheck {
 
 	static final String UNLOCKED = "unlocked-scheduled-job";
-
-	static final String FEATURE_OFF = "feature-off";
 
 	private final ListableBeanFactory beans;
 
@@ -53,8 +52,8 @@ final class ClusterOnceJobsCheck implements ReplicationCheck {
 					"Cluster-once jobs: " + which + " on one replica per tick, locked " + lockedWhere(lockProviders));
 		}
 		else if (!jobs.isEmpty()) {
-			report.finding(FEATURE_OFF, "Cluster-once jobs are off: " + whyOff(lockProviders) + ", so every replica"
-					+ " runs each @Scheduled method at every tick"
+			report.finding(Finding.FEATURE_OFF, "Cluster-once jobs are off: " + whyOff(lockProviders)
+					+ ", so every replica runs each @Scheduled method at every tick"
 					+ (locked.isEmpty() ? "" : ", @SchedulerLock or not (" + String.join(", ", locked) + ")"),
 					"Give ShedLock a lock store: configure Redis (spring.data.redis.*), where the starter keeps the"
 							+ " locks, or declare a LockProvider bean of your own and add @EnableSchedulerLock");
