@@ -27,6 +27,8 @@ final class InMemoryDatabaseCheck implements ReplicationCheck {
 
 	private static final Log logger = LogFactory.getLog(InMemoryDatabaseCheck.class);
 
+	private static final String URL_PROPERTY = "spring.datasource.url";
+
 	private static final String EMBEDDED = ClassUtils.getShortName(EmbeddedDatabase.class);
 
 	private static final String HIKARI = "com.zaxxer.hikari.HikariDataSource";
@@ -56,21 +58,16 @@ final class InMemoryDatabaseCheck implements ReplicationCheck {
 			ProcessLocalDatabase kind = (url != null) ? ProcessLocalDatabase.of(url) : null;
 			if (url != null && kind != null) {
 				report.finding(ID, "DataSource '" + name + "' is " + kind.description() + " ("
-						+ ProcessLocalDatabase.shown(url) + ")" + createdByBoot() + ": each replica would have its"
-						+ " own data" + ((kind == ProcessLocalDatabase.IN_MEMORY) ? ", and lose it when it stops" : ""),
-						fix());
+						+ ProcessLocalDatabase.shown(url) + "): each replica would have its own data"
+						+ ((kind == ProcessLocalDatabase.IN_MEMORY) ? ", and lose it when it stops" : ""), fix());
 			}
 		});
 	}
 
-	private String createdByBoot() {
-		return this.environment.containsProperty("spring.datasource.url") ? ""
-				: ", created by Spring Boot because spring.datasource.url is not set";
-	}
-
-	private static String fix() {
-		return "Use a database server that every replica shares: set spring.datasource.url (with its username,"
-				+ " password and driver), e.g. jdbc:postgresql://db:5432/app";
+	private String fix() {
+		String notSet = this.environment.containsProperty(URL_PROPERTY) ? "" : ", which is not set,";
+		return "Use a database server that every replica shares: point " + URL_PROPERTY + notSet
+				+ " at it (with its username, password and driver), e.g. jdbc:postgresql://db:5432/app";
 	}
 
 	private static DataSource unwrap(DataSource dataSource) {

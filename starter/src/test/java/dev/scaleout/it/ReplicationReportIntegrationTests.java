@@ -47,7 +47,8 @@ class ReplicationReportIntegrationTests {
 						+ " per tick, locked in Redis under job-lock:default:<lock name>")
 				.contains("\n  found:\n    - [in-memory-database] DataSource 'dataSource' is an in-memory database"
 						+ " (jdbc:h2:mem:orders): each replica would have its own data, and lose it when it stops"
-						+ "\n      fix: Use a database server that every replica shares: set spring.datasource.url")
+						+ "\n      fix: Use a database server that every replica shares: point spring.datasource.url at"
+						+ " it")
 				.contains("\n    - [unlocked-scheduled-job] @Scheduled method"
 						+ " ReplicaUnsafeApplication.Jobs#purgeExpiredOrders has no @SchedulerLock: every replica"
 						+ " runs it at every tick\n      fix: Add @SchedulerLock(name = \"Jobs.purgeExpiredOrders\")")

@@ -164,10 +164,11 @@ class ReplicationReportAutoConfigurationTests {
 					assertThat(finding.id()).isEqualTo("in-memory-database");
 					assertThat(finding.problem())
 						.startsWith("DataSource 'dataSource' is an in-memory database (jdbc:h2:mem:")
-						.endsWith("), created by Spring Boot because spring.datasource.url is not set: each replica"
-								+ " would have its own data, and lose it when it stops")
+						.endsWith("): each replica would have its own data, and lose it when it stops")
 						.doesNotContain(";");
-					assertThat(finding.fix()).contains("spring.datasource.url");
+					assertThat(finding.fix()).isEqualTo("Use a database server that every replica shares: point"
+							+ " spring.datasource.url, which is not set, at it (with its username, password and"
+							+ " driver), e.g. jdbc:postgresql://db:5432/app");
 				}));
 		}
 
@@ -177,10 +178,13 @@ class ReplicationReportAutoConfigurationTests {
 				.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
 				.withPropertyValues("spring.datasource.url=jdbc:h2:mem:orders;DB_CLOSE_DELAY=-1;PASSWORD=secret")
 				.run((context) -> {
-					assertThat(findings(context)).singleElement()
-						.extracting(Finding::problem)
-						.isEqualTo("DataSource 'dataSource' is an in-memory database (jdbc:h2:mem:orders): each"
-								+ " replica would have its own data, and lose it when it stops");
+					assertThat(findings(context)).singleElement().satisfies((finding) -> {
+						assertThat(finding.problem()).isEqualTo("DataSource 'dataSource' is an in-memory database"
+								+ " (jdbc:h2:mem:orders): each replica would have its own data, and lose it when it"
+								+ " stops");
+						assertThat(finding.fix()).startsWith("Use a database server that every replica shares: point"
+								+ " spring.datasource.url at it");
+					});
 					assertThat(context.getBean(HikariDataSource.class).getHikariPoolMXBean()).as("pool started")
 						.isNull();
 				});
@@ -193,8 +197,8 @@ class ReplicationReportAutoConfigurationTests {
 				.run((context) -> assertThat(findings(context)).singleElement()
 					.extracting(Finding::problem)
 					.isEqualTo("DataSource 'dataSource' is a database in files of this process"
-							+ " (jdbc:h2:file:./target/replication-report/app), created by Spring Boot because"
-							+ " spring.datasource.url is not set: each replica would have its own data"));
+							+ " (jdbc:h2:file:./target/replication-report/app): each replica would have its own"
+							+ " data"));
 		}
 
 		@Test
