@@ -4,10 +4,12 @@ import dev.scaleout.instance.InstanceId;
 import dev.scaleout.instance.InstanceIdentityAutoConfiguration;
 import dev.scaleout.instance.InstanceProperties;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationContext;
@@ -30,8 +32,13 @@ public final class ReplicationReportAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ReplicationChecks replicationChecks(ConfigurableListableBeanFactory beans, InstanceId instanceId) {
-		return new ReplicationChecks(beans, instanceId.value());
+	ReplicationChecks replicationChecks(ConfigurableListableBeanFactory beans, ObjectProvider<InstanceId> instanceId,
+			Environment environment) {
+		// Without the instance's auto-configuration there is still the id its environment post-processor settled.
+		String instance = instanceId.getIfAvailable(
+				() -> new InstanceId(environment.getProperty("scaleout.instance.id", "unknown")))
+			.value();
+		return new ReplicationChecks(beans, instance);
 	}
 
 	@Bean
@@ -46,6 +53,7 @@ public final class ReplicationReportAutoConfiguration {
 	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
+	@ConditionalOnBean({ InstanceId.class, InstanceProperties.class })
 	@ConditionalOnMissingBean(name = "instanceReplicationCheck")
 	ReplicationCheck instanceReplicationCheck(InstanceId instanceId, InstanceProperties properties) {
 		String header = properties.headerEnabled() ? ", and in the " + properties.headerName() + " response header"

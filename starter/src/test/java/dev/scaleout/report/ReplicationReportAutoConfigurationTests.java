@@ -134,6 +134,18 @@ class ReplicationReportAutoConfigurationTests {
 	}
 
 	@Test
+	void worksWithoutTheInstancesAutoConfiguration() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ReplicationReportAutoConfiguration.class))
+			.withPropertyValues("scaleout.instance.id=replica-b",
+					"management.endpoints.web.exposure.include=replication")
+			.run((context) -> {
+				assertThat(report(context).instance()).isEqualTo("replica-b");
+				assertThat(report(context).setUp()).isEmpty();
+			});
+	}
+
+	@Test
 	void theEndpointNeedsToBeExposed() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(InstanceIdentityAutoConfiguration.class,
