@@ -139,4 +139,16 @@ class SampleAppEndpointsTests {
 		}
 	}
 
+	@Test
+	void replicationReportFindsNothingAndCountsTheTickJobAsClusterOnce() {
+		HttpResponse<String> response = new CookieJarClient().get(app.uri("/actuator/replication"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode report = json.readTree(response.body());
+		assertThat(report.get("instance").asString()).isEqualTo("solo");
+		assertThat(report.get("findings").isEmpty()).as(response.body()).isTrue();
+		assertThat(report.get("setUp").values().stream().map(JsonNode::asString))
+			.contains("Cluster-once jobs: TickJob#tick runs on one replica per tick, locked in Redis under"
+					+ " job-lock:scaleout-sample:<lock name>");
+	}
+
 }

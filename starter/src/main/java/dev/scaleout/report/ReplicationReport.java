@@ -27,6 +27,12 @@ public record ReplicationReport(String instance, List<String> setUp, List<Findin
 	 */
 	public record Finding(String id, String problem, String fix) {
 
+		/**
+		 * The id of a finding that says a feature of the starter is off because something it needs is missing,
+		 * whichever concern the feature belongs to.
+		 */
+		public static final String FEATURE_OFF = "feature-off";
+
 	}
 
 	/**

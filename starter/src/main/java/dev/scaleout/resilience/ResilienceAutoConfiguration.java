@@ -3,6 +3,7 @@ package dev.scaleout.resilience;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -36,6 +37,12 @@ public final class ResilienceAutoConfiguration {
 	@ConditionalOnMissingBean
 	HttpCallBreakers httpCallBreakers(CircuitBreakerRegistry registry) {
 		return new HttpCallBreakers(registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "outboundBreakersReplicationCheck")
+	OutboundBreakersCheck outboundBreakersReplicationCheck(ConfigurableListableBeanFactory beans) {
+		return new OutboundBreakersCheck(beans, beans.getBeanClassLoader());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,4 +1,7 @@
 /**
  * Circuit breakers around outbound HTTP calls, on Resilience4j.
  */
+@NullMarked
 package dev.scaleout.resilience;
+
+import org.jspecify.annotations.NullMarked;

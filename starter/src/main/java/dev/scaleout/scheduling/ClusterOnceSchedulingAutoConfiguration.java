@@ -6,6 +6,7 @@ import net.javacrumbs.shedlock.spring.ExtendedLockConfigurationExtractor;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -31,12 +32,31 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 @EnableConfigurationProperties(SchedulingProperties.class)
 public final class ClusterOnceSchedulingAutoConfiguration {
 
-	@Bean
+	static final String REDIS_LOCK_PROVIDER_BEAN = "redisLockProvider";
+
+	/**
+	 * ShedLock's own prefix of the keys of a {@link RedisLockProvider}.
+	 */
+	private static final String SHEDLOCK_KEY_PREFIX = "job-lock";
+
+	@Bean(REDIS_LOCK_PROVIDER_BEAN)
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(RedisConnectionFactory.class)
 	LockProvider redisLockProvider(RedisConnectionFactory connectionFactory, Environment environment) {
 		// Keys are job-lock:<application name>:<job>, so apps sharing a Redis keep their jobs apart.
-		return new RedisLockProvider(connectionFactory, environment.getProperty("spring.application.name", "default"));
+		return new RedisLockProvider(connectionFactory, applicationName(environment), SHEDLOCK_KEY_PREFIX);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "clusterOnceJobsReplicationCheck")
+	ClusterOnceJobsCheck clusterOnceJobsReplicationCheck(ConfigurableListableBeanFactory beans,
+			Environment environment) {
+		return new ClusterOnceJobsCheck(beans, SHEDLOCK_KEY_PREFIX + ":" + applicationName(environment) + ":",
+				beans.getBeanClassLoader());
+	}
+
+	private static String applicationName(Environment environment) {
+		return environment.getProperty("spring.application.name", "default");
 	}
 
 	@Bean

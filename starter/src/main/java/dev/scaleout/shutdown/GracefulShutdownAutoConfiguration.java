@@ -1,5 +1,9 @@
 package dev.scaleout.shutdown;
 
+import java.util.Locale;
+
+import dev.scaleout.report.ReplicationCheck;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,6 +26,23 @@ public final class GracefulShutdownAutoConfiguration {
 	@ConditionalOnMissingBean
 	DrainOnShutdown drainOnShutdown(ApplicationEventPublisher events, ShutdownProperties properties) {
 		return new DrainOnShutdown(events, properties.drainDelay());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "shutdownReplicationCheck")
+	ReplicationCheck shutdownReplicationCheck(ShutdownProperties properties) {
+		return (report) -> report.setUp(describe(properties));
+	}
+
+	private static String describe(ShutdownProperties properties) {
+		String drain = properties.drainDelay().isZero()
+				? " and graceful shutdown starts at once (no scaleout.shutdown.drain-delay)"
+				: ", then the replica serves for another "
+						+ properties.drainDelay().toString().substring(2).toLowerCase(Locale.ROOT)
+						+ " before graceful shutdown";
+		String parent = (properties.parentPid() != null) ? "; exits with its parent process " + properties.parentPid()
+				: "";
+		return "Drain on SIGTERM: readiness turns REFUSING_TRAFFIC" + drain + parent;
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package dev.scaleout.work;
 
+import dev.scaleout.report.ReplicationCheck;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkheadConfig;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkheadRegistry;
@@ -35,6 +36,13 @@ public final class WorkPoolAutoConfiguration {
 		ThreadPoolBulkhead bulkhead = registry.getIfAvailable(ThreadPoolBulkheadRegistry::ofDefaults)
 			.bulkhead(WorkPool.NAME, config);
 		return new WorkPool(bulkhead, properties.retryAfter());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "workPoolReplicationCheck")
+	ReplicationCheck workPoolReplicationCheck(WorkPool pool) {
+		return (report) -> report.setUp("Work pool: " + pool.threads() + " threads, " + pool.queue()
+				+ " tasks waiting at most; beyond that a task is refused with 503 and Retry-After");
 	}
 
 }

@@ -15,7 +15,7 @@ class ReplicaDefaultsEnvironmentPostProcessorTests {
 	void exposesOnlyEndpointsThatNeitherLeakNorStopTheProcess() {
 		MockEnvironment environment = postProcess(new MockEnvironment());
 		assertThat(environment.getProperty("management.endpoints.web.exposure.include"))
-			.isEqualTo("health,info,prometheus,circuitbreakers");
+			.isEqualTo("health,info,prometheus,circuitbreakers,replication");
 		assertThat(environment.getProperty("management.endpoint.health.show-components")).isEqualTo("always");
 	}
 

@@ -2,6 +2,9 @@ package dev.scaleout.shutdown;
 
 import java.time.Duration;
 
+import dev.scaleout.instance.InstanceIdentityAutoConfiguration;
+import dev.scaleout.report.ReplicationEndpoint;
+import dev.scaleout.report.ReplicationReportAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -63,6 +66,24 @@ class GracefulShutdownAutoConfigurationTests {
 			}, Duration.ofSeconds(1));
 		}
 
+	}
+
+
+	@Test
+	void theReplicationReportSaysHowTheReplicaDrains() {
+		ApplicationContextRunner reported = this.runner
+			.withConfiguration(AutoConfigurations.of(InstanceIdentityAutoConfiguration.class,
+					ReplicationReportAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=replication");
+		reported.withPropertyValues("scaleout.shutdown.drain-delay=250ms")
+			.run((context) -> assertThat(context.getBean(ReplicationEndpoint.class).report().setUp()).contains(
+					"Drain on SIGTERM: readiness turns REFUSING_TRAFFIC, then the replica serves for another 0.25s"
+							+ " before graceful shutdown"));
+		long parent = ProcessHandle.current().parent().orElseThrow().pid();
+		reported.withPropertyValues("scaleout.shutdown.parent-pid=" + parent)
+			.run((context) -> assertThat(context.getBean(ReplicationEndpoint.class).report().setUp()).contains(
+					"Drain on SIGTERM: readiness turns REFUSING_TRAFFIC and graceful shutdown starts at once (no"
+							+ " scaleout.shutdown.drain-delay); exits with its parent process " + parent));
 	}
 
 }

@@ -2,6 +2,9 @@ package dev.scaleout.work;
 
 import java.time.Duration;
 
+import dev.scaleout.instance.InstanceIdentityAutoConfiguration;
+import dev.scaleout.report.ReplicationEndpoint;
+import dev.scaleout.report.ReplicationReportAutoConfiguration;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkheadRegistry;
 import io.github.resilience4j.springboot.bulkhead.autoconfigure.BulkheadAutoConfiguration;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,19 @@ class WorkPoolAutoConfigurationTests {
 		this.runner.withBean("myPool", WorkPool.class,
 				() -> new WorkPool(ThreadPoolBulkheadRegistry.ofDefaults().bulkhead("mine"), Duration.ofSeconds(1)))
 			.run((context) -> assertThat(context).getBean(WorkPool.class).isSameAs(context.getBean("myPool")));
+	}
+
+
+	@Test
+	void theReplicationReportSaysHowBigThePoolIs() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(InstanceIdentityAutoConfiguration.class,
+					ReplicationReportAutoConfiguration.class))
+			.withPropertyValues("scaleout.work.threads=3", "scaleout.work.queue=7",
+					"management.endpoints.web.exposure.include=replication")
+			.run((context) -> assertThat(context.getBean(ReplicationEndpoint.class).report().setUp()).contains(
+					"Work pool: 3 threads, 7 tasks waiting at most; beyond that a task is refused with 503 and"
+							+ " Retry-After"));
 	}
 
 }
