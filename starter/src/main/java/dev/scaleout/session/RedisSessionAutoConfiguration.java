@@ -41,8 +41,8 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 /**
  * Auto-configuration that makes Spring Session Data Redis fit for many replicas: session attributes stored as JSON
  * instead of JDK serialization (readable with {@code redis-cli}, safe to deserialize, shared by replicas running
- * different builds), an unreadable session treated as no session instead of a 500, and a Redis outage answered
- * with a quick 503 instead of a slow 500.
+ * different builds), a value no replica could read never written, an unreadable attribute dropped alone instead of
+ * a 500 or a lost login, and a Redis outage answered with a quick 503 instead of a slow 500.
  * <p>
  * Spring Boot's own {@link SessionDataRedisAutoConfiguration} still creates the session repository; this
  * contributes the {@value #SERIALIZER_BEAN_NAME} bean it picks up. Define a bean of that name to use another
@@ -69,11 +69,21 @@ public final class RedisSessionAutoConfiguration {
 	@ConditionalOnMissingBean(name = SERIALIZER_BEAN_NAME)
 	RedisSerializer<Object> springSessionDefaultRedisSerializer(RedisSessionProperties properties,
 			BeanFactory beanFactory) {
-		List<String> trusted = new ArrayList<>(properties.trustedPackages());
+		return new TolerantSessionSerializer(
+				SessionJson.serializer(getClass().getClassLoader(), trustedPackages(properties, beanFactory)),
+				properties.trustedPackages());
+	}
+
+	/**
+	 * The packages trusted besides the JDK's and Spring's types: the application's own, and those configured.
+	 */
+	private static List<String> trustedPackages(RedisSessionProperties properties, BeanFactory beanFactory) {
+		List<String> trusted = new ArrayList<>();
 		if (AutoConfigurationPackages.has(beanFactory)) {
 			trusted.addAll(AutoConfigurationPackages.get(beanFactory));
 		}
-		return new TolerantSessionSerializer(SessionJson.serializer(getClass().getClassLoader(), trusted));
+		trusted.addAll(properties.trustedPackages());
+		return trusted;
 	}
 
 	/**
@@ -81,8 +91,12 @@ public final class RedisSessionAutoConfiguration {
 	 * {@link TolerantSessionMapper} itself; the indexed one gets it here.
 	 */
 	@Bean
-	SessionRepositoryCustomizer<RedisIndexedSessionRepository> tolerantIndexedSessionRepositoryCustomizer() {
-		return (repository) -> repository.setRedisSessionMapper(new TolerantSessionMapper());
+	SessionRepositoryCustomizer<RedisIndexedSessionRepository> tolerantIndexedSessionRepositoryCustomizer(
+			@Qualifier(SERIALIZER_BEAN_NAME) RedisSerializer<Object> serializer,
+			RedisSessionProperties properties) {
+		SessionTypeRefusals refusals = (serializer instanceof TolerantSessionSerializer tolerant) ? tolerant.refusals()
+				: new SessionTypeRefusals(properties.trustedPackages());
+		return (repository) -> repository.setRedisSessionMapper(new TolerantSessionMapper(refusals));
 	}
 
 	/**

@@ -11,12 +11,18 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DatabindContext;
 import tools.jackson.databind.DefaultTyping;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+import tools.jackson.databind.jsontype.PolymorphicTypeValidator;
+import tools.jackson.databind.jsontype.PolymorphicTypeValidator.Validity;
 
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.data.redis.serializer.SerializationException;
@@ -43,11 +49,22 @@ final class SessionJson implements RedisSerializer<Object> {
 
 	private static final String FLASH_MAP = "org.springframework.web.servlet.FlashMap";
 
+	private static final String TYPE_PROPERTY = "@class";
+
+	private final JsonMapper mapper;
+
+	private final PolymorphicTypeValidator validator;
+
+	private final ClassLoader classLoader;
+
 	private final ObjectWriter writer;
 
 	private final ObjectReader reader;
 
-	private SessionJson(JsonMapper mapper) {
+	private SessionJson(JsonMapper mapper, PolymorphicTypeValidator validator, ClassLoader classLoader) {
+		this.mapper = mapper;
+		this.validator = validator;
+		this.classLoader = classLoader;
 		this.writer = mapper.writerFor(Object.class);
 		this.reader = mapper.readerFor(Object.class);
 	}
@@ -65,6 +82,15 @@ final class SessionJson implements RedisSerializer<Object> {
 			validator.allowIfSubType(prefix);
 		}
 		return build(classLoader, validator);
+	}
+
+	/**
+	 * The same format, trusting every type: to tell whether trusting a refused type would make it readable. Never
+	 * for what comes from Redis.
+	 * @return the format trusting every type
+	 */
+	SessionJson trustingEveryType() {
+		return build(this.classLoader, BasicPolymorphicTypeValidator.builder().allowIfSubType(Object.class));
 	}
 
 	private static SessionJson build(ClassLoader classLoader, BasicPolymorphicTypeValidator.Builder validator) {
@@ -88,7 +114,7 @@ final class SessionJson implements RedisSerializer<Object> {
 			.withConfigOverride(Instant.class, (type) -> type.setFormat(asText))
 			.withConfigOverride(ZonedDateTime.class, (type) -> type.setFormat(asText))
 			.withConfigOverride(OffsetDateTime.class, (type) -> type.setFormat(asText));
-		return new SessionJson(mapper.build());
+		return new SessionJson(mapper.build(), validator.build(), classLoader);
 	}
 
 	static List<String> allowedPrefixes(Collection<String> trustedPackages) {
@@ -122,6 +148,64 @@ final class SessionJson implements RedisSerializer<Object> {
 		}
 		catch (JacksonException ex) {
 			throw new SerializationException("Could not read JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	/**
+	 * The type named at the top of a value written in this format.
+	 * @param bytes the JSON of one value
+	 * @return the type's name, or {@code null} for a natural JSON value or JSON that is not of this format
+	 */
+	@Nullable String rootTypeName(byte[] bytes) {
+		try (JsonParser parser = this.mapper.createParser(bytes)) {
+			JsonToken first = parser.nextToken();
+			if (first == JsonToken.START_ARRAY && parser.nextToken() == JsonToken.VALUE_STRING) {
+				return parser.getString();
+			}
+			if (first == JsonToken.START_OBJECT && parser.nextToken() == JsonToken.PROPERTY_NAME
+					&& TYPE_PROPERTY.equals(parser.currentName()) && parser.nextToken() == JsonToken.VALUE_STRING) {
+				return parser.getString();
+			}
+			return null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Whether a type exists here.
+	 * @param typeName the type's name as the JSON gives it
+	 * @return whether this replica has the class
+	 */
+	boolean knows(String typeName) {
+		return type(typeName) != null;
+	}
+
+	/**
+	 * Whether this format reads values of a type.
+	 * @param typeName the type's name as the JSON gives it, e.g. {@code com.example.Cart} or
+	 * {@code [Lcom.example.Cart;}
+	 * @return whether the type exists here and is trusted
+	 */
+	boolean trusts(String typeName) {
+		JavaType type = type(typeName);
+		if (type == null) {
+			return false;
+		}
+		// Name and class matchers of a BasicPolymorphicTypeValidator do not use the context; one is passed anyway.
+		DatabindContext context = this.mapper._deserializationContext();
+		JavaType objectType = this.mapper.constructType(Object.class);
+		return this.validator.validateSubClassName(context, objectType, type.getRawClass().getName()) == Validity.ALLOWED
+				|| this.validator.validateSubType(context, objectType, type) == Validity.ALLOWED;
+	}
+
+	private @Nullable JavaType type(String typeName) {
+		try {
+			return this.mapper.getTypeFactory().constructFromCanonical(typeName);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
 		}
 	}
 
