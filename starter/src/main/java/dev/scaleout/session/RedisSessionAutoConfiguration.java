@@ -3,11 +3,13 @@ package dev.scaleout.session;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.scaleout.report.ReplicationCheck;
 import io.lettuce.core.ClientOptions.DisconnectedBehavior;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -18,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.session.autoconfigure.SessionTimeout;
@@ -26,6 +29,7 @@ import org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedi
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
@@ -42,7 +46,8 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
  * Auto-configuration that makes Spring Session Data Redis fit for many replicas: session attributes stored as JSON
  * instead of JDK serialization (readable with {@code redis-cli}, safe to deserialize, shared by replicas running
  * different builds), a value no replica could read never written, an unreadable attribute dropped alone instead of
- * a 500 or a lost login, and a Redis outage answered with a quick 503 instead of a slow 500.
+ * a 500 or a lost login, each refused type in the replication report, and a Redis outage answered with a quick 503
+ * instead of a slow 500.
  * <p>
  * Spring Boot's own {@link SessionDataRedisAutoConfiguration} still creates the session repository; this
  * contributes the {@value #SERIALIZER_BEAN_NAME} bean it picks up. Define a bean of that name to use another
@@ -72,6 +77,21 @@ public final class RedisSessionAutoConfiguration {
 		return new TolerantSessionSerializer(
 				SessionJson.serializer(getClass().getClassLoader(), trustedPackages(properties, beanFactory)),
 				properties.trustedPackages());
+	}
+
+	/**
+	 * What the replication report says about sessions: how they are stored, the types refused, the session-scoped
+	 * beans.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "sessionReplicationCheck")
+	ReplicationCheck sessionReplicationCheck(ConfigurableListableBeanFactory beanFactory, Environment environment,
+			RedisSessionProperties properties, @Qualifier(SERIALIZER_BEAN_NAME) RedisSerializer<Object> serializer) {
+		String namespace = Binder.get(environment)
+			.bindOrCreate("spring.session.data.redis", SessionDataRedisProperties.class)
+			.getNamespace();
+		return new SessionReplicationCheck(beanFactory, namespace, trustedPackages(properties, beanFactory),
+				(serializer instanceof TolerantSessionSerializer tolerant) ? tolerant : null);
 	}
 
 	/**

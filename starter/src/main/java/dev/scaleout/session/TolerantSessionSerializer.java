@@ -64,6 +64,15 @@ final class TolerantSessionSerializer implements RedisSerializer<Object> {
 		return this.refusals;
 	}
 
+	/**
+	 * Whether values of a type are read.
+	 * @param typeName the type's name
+	 * @return whether the type exists here and is trusted
+	 */
+	boolean trusts(String typeName) {
+		return this.json.trusts(typeName);
+	}
+
 	@Override
 	public byte[] serialize(@Nullable Object value) {
 		return serialize(UNNAMED_ATTRIBUTE, value);
