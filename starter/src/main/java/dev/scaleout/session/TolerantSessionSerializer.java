@@ -126,7 +126,8 @@ final class TolerantSessionSerializer implements RedisSerializer<Object> {
 			return new UnreadableValue(type, "cannot be read back from JSON (no class can be found by the name "
 					+ unreadable.type() + ": a lambda?)", Cause.NO_JSON_FORM);
 		}
-		if (unreadable.cause() == Cause.UNTRUSTED_TYPE && !this.refusals.refused(unreadable.type())) {
+		if (unreadable.cause() == Cause.UNTRUSTED_TYPE && !this.refusals.refused(unreadable.type())
+				&& !this.refusals.refused(type)) {
 			Object trusted = deserialize(this.trustingEveryType.get(), bytes);
 			String notHelping = "is not a trusted type, and trusting it would not help: it ";
 			if (trusted instanceof UnreadableValue why) {
