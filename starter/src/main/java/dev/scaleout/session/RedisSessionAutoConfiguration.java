@@ -3,11 +3,13 @@ package dev.scaleout.session;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.scaleout.report.ReplicationCheck;
 import io.lettuce.core.ClientOptions.DisconnectedBehavior;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -18,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.session.autoconfigure.SessionTimeout;
@@ -26,6 +29,7 @@ import org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedi
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
@@ -41,8 +45,9 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 /**
  * Auto-configuration that makes Spring Session Data Redis fit for many replicas: session attributes stored as JSON
  * instead of JDK serialization (readable with {@code redis-cli}, safe to deserialize, shared by replicas running
- * different builds), an unreadable session treated as no session instead of a 500, and a Redis outage answered
- * with a quick 503 instead of a slow 500.
+ * different builds), a value no replica could read never written, an unreadable attribute dropped alone instead of
+ * a 500 or a lost login, each refused type in the replication report, and a Redis outage answered with a quick 503
+ * instead of a slow 500.
  * <p>
  * Spring Boot's own {@link SessionDataRedisAutoConfiguration} still creates the session repository; this
  * contributes the {@value #SERIALIZER_BEAN_NAME} bean it picks up. Define a bean of that name to use another
@@ -69,11 +74,36 @@ public final class RedisSessionAutoConfiguration {
 	@ConditionalOnMissingBean(name = SERIALIZER_BEAN_NAME)
 	RedisSerializer<Object> springSessionDefaultRedisSerializer(RedisSessionProperties properties,
 			BeanFactory beanFactory) {
-		List<String> trusted = new ArrayList<>(properties.trustedPackages());
+		return new TolerantSessionSerializer(
+				SessionJson.serializer(getClass().getClassLoader(), trustedPackages(properties, beanFactory)),
+				properties.trustedPackages());
+	}
+
+	/**
+	 * What the replication report says about sessions: how they are stored, the types refused, the session-scoped
+	 * beans.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "sessionReplicationCheck")
+	ReplicationCheck sessionReplicationCheck(ConfigurableListableBeanFactory beanFactory, Environment environment,
+			RedisSessionProperties properties, @Qualifier(SERIALIZER_BEAN_NAME) RedisSerializer<Object> serializer) {
+		String namespace = Binder.get(environment)
+			.bindOrCreate("spring.session.data.redis", SessionDataRedisProperties.class)
+			.getNamespace();
+		return new SessionReplicationCheck(beanFactory, namespace, trustedPackages(properties, beanFactory),
+				(serializer instanceof TolerantSessionSerializer tolerant) ? tolerant : null);
+	}
+
+	/**
+	 * The packages trusted besides the JDK's and Spring's types: the application's own, and those configured.
+	 */
+	private static List<String> trustedPackages(RedisSessionProperties properties, BeanFactory beanFactory) {
+		List<String> trusted = new ArrayList<>();
 		if (AutoConfigurationPackages.has(beanFactory)) {
 			trusted.addAll(AutoConfigurationPackages.get(beanFactory));
 		}
-		return new TolerantSessionSerializer(SessionJson.serializer(getClass().getClassLoader(), trusted));
+		trusted.addAll(properties.trustedPackages());
+		return trusted;
 	}
 
 	/**
@@ -81,8 +111,12 @@ public final class RedisSessionAutoConfiguration {
 	 * {@link TolerantSessionMapper} itself; the indexed one gets it here.
 	 */
 	@Bean
-	SessionRepositoryCustomizer<RedisIndexedSessionRepository> tolerantIndexedSessionRepositoryCustomizer() {
-		return (repository) -> repository.setRedisSessionMapper(new TolerantSessionMapper());
+	SessionRepositoryCustomizer<RedisIndexedSessionRepository> tolerantIndexedSessionRepositoryCustomizer(
+			@Qualifier(SERIALIZER_BEAN_NAME) RedisSerializer<Object> serializer,
+			RedisSessionProperties properties) {
+		SessionTypeRefusals refusals = (serializer instanceof TolerantSessionSerializer tolerant) ? tolerant.refusals()
+				: new SessionTypeRefusals(properties.trustedPackages());
+		return (repository) -> repository.setRedisSessionMapper(new TolerantSessionMapper(refusals));
 	}
 
 	/**

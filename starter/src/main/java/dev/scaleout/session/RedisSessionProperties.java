@@ -12,12 +12,15 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
  * How session attributes are stored in Redis.
  * <p>
  * Attributes are JSON with their Java type named beside each value, and only trusted types are read back: the JDK's
- * value and collection types, Spring Security's, those of the application's own packages (its
- * {@code @SpringBootApplication} package and below), and those of {@link #trustedPackages()}.
+ * value and collection types, the types Spring MVC and Spring Security keep in a session, those of the
+ * application's own packages (its {@code @SpringBootApplication} package and below), and those of
+ * {@link #trustedPackages()}. A value of any other type is not stored in Redis; a WARN line names the setting that
+ * would allow it.
  *
- * @param trustedPackages further packages whose types may be stored in a session, e.g. {@code com.example.cart}
- * @param retryAfter what the {@code Retry-After} header of a 503 tells the client when a request needs the session
- * and Redis is unreachable (whole seconds, at least 1)
+ * @param trustedPackages Further packages whose types may be stored in a session, such as com.example.cart, besides
+ * the application's own.
+ * @param retryAfter What the Retry-After header of a 503 tells the client when a request needs the session and
+ * Redis is unreachable, in whole seconds, at least 1.
  */
 @ConfigurationProperties("scaleout.session")
 public record RedisSessionProperties(@DefaultValue List<String> trustedPackages,

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
+import dev.scaleout.session.UnreadableValue.Cause;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -90,7 +91,8 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 	}
 
 	/**
-	 * A repository on a connection factory, reading sessions through a {@link TolerantSessionMapper}.
+	 * A repository on a connection factory, reading sessions through a {@link TolerantSessionMapper} that records
+	 * what it drops with the serializer's refusals when the serializer is a {@link TolerantSessionSerializer}.
 	 * @param connectionFactory the connection to Redis
 	 * @param serializer the serializer of session values
 	 * @return the repository, with Spring Session's default namespace and settings
@@ -103,7 +105,9 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 		redis.setDefaultSerializer(serializer);
 		redis.setConnectionFactory(connectionFactory);
 		redis.afterPropertiesSet();
-		return new ScriptedRedisSessionRepository(redis, serializer, new TolerantSessionMapper());
+		SessionTypeRefusals refusals = (serializer instanceof TolerantSessionSerializer tolerant) ? tolerant.refusals()
+				: new SessionTypeRefusals(List.of());
+		return new ScriptedRedisSessionRepository(redis, serializer, new TolerantSessionMapper(refusals));
 	}
 
 	void setRedisKeyNamespace(String namespace) {
@@ -151,7 +155,14 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 			deleteById(sessionId);
 			return null;
 		}
-		return new RedisSession(session, false);
+		RedisSession found = new RedisSession(session, false);
+		entries.forEach((field, value) -> {
+			// The next save clears what no replica can read; another build may read a class this one lacks.
+			if (value instanceof UnreadableValue unreadable && unreadable.cause() != Cause.MISSING_CLASS) {
+				found.delta.put(field, null);
+			}
+		});
+		return found;
 	}
 
 	@Override
@@ -169,7 +180,7 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 		args.add(utf8(Long.toString(expiresAt.toEpochMilli())));
 		delta.forEach((field, value) -> {
 			args.add(utf8(field));
-			byte[] bytes = this.valueSerializer.serialize(value);
+			byte[] bytes = serialize(field, value);
 			args.add((bytes != null) ? bytes : NO_VALUE);
 		});
 		Long written = this.redis.execute(SAVE, RedisSerializer.byteArray(), new GenericToStringSerializer<>(Long.class),
@@ -177,6 +188,13 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 		if (written == null || written == 0) {
 			throw new IllegalStateException("Session was invalidated");
 		}
+	}
+
+	private byte @Nullable [] serialize(String field, @Nullable Object value) {
+		if (this.valueSerializer instanceof TolerantSessionSerializer tolerant && field.startsWith(ATTRIBUTE_PREFIX)) {
+			return tolerant.serialize(field.substring(ATTRIBUTE_PREFIX.length()), value);
+		}
+		return this.valueSerializer.serialize(value);
 	}
 
 	private static byte[] utf8(String value) {

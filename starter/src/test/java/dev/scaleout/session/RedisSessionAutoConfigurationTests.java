@@ -1,16 +1,24 @@
 package dev.scaleout.session;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.scaleout.report.ReplicationCheck;
+import dev.scaleout.report.ReplicationReport;
+import dev.scaleout.report.ReplicationReport.Finding;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.web.context.annotation.SessionScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +72,58 @@ class RedisSessionAutoConfigurationTests {
 				.isSameAs(OwnSerializer.SERIALIZER));
 	}
 
+	@Test
+	void reportsHowSessionsAreStored() {
+		this.runner.withUserConfiguration(ApplicationPackage.class)
+			.withPropertyValues("scaleout.session.trusted-packages=com.example.cart",
+					"spring.session.data.redis.namespace=shop")
+			.run((context) -> assertThat(report(context).setUp()).containsExactly("Sessions in Redis as JSON, "
+					+ "namespace shop, trusted packages dev.scaleout.session, com.example.cart besides the JDK's "
+					+ "value types and Spring's session types"));
+	}
+
+	@Test
+	void reportsEachRefusedTypeWithTheSettingThatAllowsIt() {
+		this.runner.withPropertyValues("scaleout.session.trusted-packages=com.example.cart").run((context) -> {
+			TolerantSessionSerializer serializer = (TolerantSessionSerializer) context
+				.getBean("springSessionDefaultRedisSerializer");
+			Cart cart = new Cart();
+			assertThat(serializer.serialize("cart", cart)).isEmpty();
+			assertThat(serializer.serialize("otherCart", cart)).isEmpty();
+			assertThat(report(context).findings()).containsExactly(new Finding("session-type-refused",
+					"Session attribute 'cart' was not stored in Redis: " + Cart.class.getName()
+							+ " is not a trusted type; it is lost when the next request goes to another replica",
+					"To allow it, set scaleout.session.trusted-packages=com.example.cart,dev.scaleout.session."));
+		});
+	}
+
+	@Test
+	void reportsEachSessionScopedBeanAsASessionAttribute() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(RedisSessionAutoConfiguration.class))
+			.withUserConfiguration(SessionScopedCart.class)
+			.run((context) -> assertThat(report(context).findings()).containsExactly(new Finding("session-scoped-bean",
+					"Session-scoped bean 'cart' (" + Cart.class.getName() + ") is stored in the session as "
+							+ "attribute 'scopedTarget.cart', so every replica writes and reads it as JSON",
+					"Keep it readable by Jackson (a record, or a class with a constructor Jackson can use, holding "
+							+ "only such values) and trust its package: "
+							+ "scaleout.session.trusted-packages=dev.scaleout.session.")));
+	}
+
+	/**
+	 * Runs the session check into a report as the report's collector would; its builder is not public.
+	 */
+	private static ReplicationReport report(ApplicationContext context) throws ReflectiveOperationException {
+		ReplicationCheck check = context.getBean("sessionReplicationCheck", ReplicationCheck.class);
+		Constructor<ReplicationReport.Builder> constructor = ReplicationReport.Builder.class.getDeclaredConstructor();
+		constructor.setAccessible(true);
+		ReplicationReport.Builder builder = constructor.newInstance();
+		check.inspect(builder);
+		Method build = ReplicationReport.Builder.class.getDeclaredMethod("build", String.class);
+		build.setAccessible(true);
+		return (ReplicationReport) build.invoke(builder, "test");
+	}
+
 	@SuppressWarnings("unchecked")
 	private static RedisSerializer<Object> serializer(Object bean) {
 		return (RedisSerializer<Object>) bean;
@@ -83,6 +143,17 @@ class RedisSessionAutoConfigurationTests {
 		@Bean
 		RedisSerializer<Object> springSessionDefaultRedisSerializer() {
 			return SERIALIZER;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SessionScopedCart {
+
+		@Bean
+		@SessionScope
+		Cart cart() {
+			return new Cart();
 		}
 
 	}

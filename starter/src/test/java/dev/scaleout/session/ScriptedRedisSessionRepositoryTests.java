@@ -54,7 +54,7 @@ class ScriptedRedisSessionRepositoryTests {
 
 		});
 		RedisSerializer<Object> serializer = new TolerantSessionSerializer(
-				SessionJson.serializer(getClass().getClassLoader(), List.of()));
+				SessionJson.serializer(getClass().getClassLoader(), List.of()), List.of());
 		this.repository = ScriptedRedisSessionRepository.on(this.connectionFactory, serializer);
 		this.repository.setRedisKeyNamespace(this.namespace);
 		this.repository.setDefaultMaxInactiveInterval(Duration.ofMinutes(30));

@@ -18,10 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class TolerantSessionTests {
 
-	private final RedisSerializer<Object> serializer = new TolerantSessionSerializer(
-			SessionJson.serializer(getClass().getClassLoader(), List.of()));
+	private final TolerantSessionSerializer serializer = new TolerantSessionSerializer(
+			SessionJson.serializer(getClass().getClassLoader(), List.of()), List.of());
 
-	private final TolerantSessionMapper mapper = new TolerantSessionMapper();
+	private final TolerantSessionMapper mapper = new TolerantSessionMapper(this.serializer.refusals());
 
 	@Test
 	void corruptValueReadsAsUnreadableInsteadOfFailingTheRequest() {
@@ -36,11 +36,18 @@ class TolerantSessionTests {
 	}
 
 	@Test
-	void sessionWithAnUnreadableValueIsNoSessionAndOneWarning(CapturedOutput output) {
+	void anUnreadableValueCostsOnlyItsAttributeAndOneWarning(CapturedOutput output) {
 		Map<String, Object> stored = validSession();
-		stored.put("sessionAttr:cart", new UnreadableValue("JacksonException: Unexpected character"));
-		assertThat(this.mapper.apply("id", stored)).isNull();
-		assertThat(output.getOut()).contains("WARN").contains("'sessionAttr:cart' is unreadable").doesNotContain("id=");
+		stored.put("sessionAttr:cart", new UnreadableValue(null, "cannot be read from JSON (Unexpected character)",
+				UnreadableValue.Cause.NO_JSON_FORM));
+		stored.put("sessionAttr:user", "demo");
+		MapSession session = this.mapper.apply("id", stored);
+		assertThat(session).isNotNull();
+		assertThat(session.getAttributeNames()).containsExactly("user");
+		assertThat(output.getOut()).contains("WARN")
+			.contains("Dropping session attribute 'cart' read from Redis: its value cannot be read from JSON")
+			.contains("the rest of the session is kept")
+			.doesNotContain("id=");
 	}
 
 	@Test
