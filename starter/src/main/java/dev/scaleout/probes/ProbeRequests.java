@@ -91,10 +91,6 @@ final class ProbeRequests {
 
 		abstract List<String> paths(PathMappedEndpoints endpoints, HealthEndpointGroups healthGroups);
 
-		final List<HealthEndpointGroup> existing(HealthEndpointGroups healthGroups) {
-			return this.groups.stream().map(healthGroups::get).filter(Objects::nonNull).toList();
-		}
-
 		final boolean serves(WebApplicationContext context, WebServerNamespace namespace) {
 			return hasServerNamespace(context, namespace.getValue()) || (WebServerNamespace.SERVER.equals(namespace)
 					&& getServerNamespace(context) == null && context.getParent() == null);
@@ -116,14 +112,20 @@ final class ProbeRequests {
 	 */
 	private static final class GroupPaths extends ContextPaths {
 
+		private volatile @Nullable ManagementPortType managementPortType;
+
 		GroupPaths(List<String> groups) {
 			super(groups);
 		}
 
 		@Override
 		protected boolean ignoreApplicationContext(WebApplicationContext context) {
-			return ManagementPortType.get(context.getEnvironment()) == ManagementPortType.DIFFERENT
-					&& !serves(context, WebServerNamespace.MANAGEMENT);
+			ManagementPortType portType = this.managementPortType;
+			if (portType == null) {
+				portType = ManagementPortType.get(context.getEnvironment());
+				this.managementPortType = portType;
+			}
+			return portType == ManagementPortType.DIFFERENT && !serves(context, WebServerNamespace.MANAGEMENT);
 		}
 
 		@Override
@@ -160,15 +162,14 @@ final class ProbeRequests {
 
 		@Override
 		List<String> paths(PathMappedEndpoints endpoints, HealthEndpointGroups healthGroups) {
-			return existing(healthGroups).stream()
+			return this.groups.stream()
+				.map(healthGroups::get)
+				.filter(Objects::nonNull)
 				.map(HealthEndpointGroup::getAdditionalPath)
-				.filter((path) -> path != null && path.hasNamespace(this.namespace))
-				.map(AdditionalPaths::value)
+				.filter(Objects::nonNull)
+				.filter((path) -> path.hasNamespace(this.namespace))
+				.map(AdditionalHealthEndpointPath::getValue)
 				.toList();
-		}
-
-		private static String value(@Nullable AdditionalHealthEndpointPath path) {
-			return Objects.requireNonNull(path).getValue();
 		}
 
 	}

@@ -19,17 +19,18 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * Auto-configuration of open probes: when the application uses Spring Security, a {@link SecurityFilterChain} of its
  * own for exactly the probe paths (see {@link ProbeRequests}) lets every request through, keeps no security context
  * in a session, saves no request for after a login and so creates no session: a replica whose own chain requires a
  * login for every URL still answers its orchestrator's and its gateway's probes, and the probes leave nothing in
- * Redis. What a probe shows is what {@code management.endpoint.health.group.<name>.show-details} shows an
- * anonymous caller.
+ * Redis. Session management is off in this chain, so a probe that carries a session cookie does not read the
+ * session either, and readiness answers while Redis is down. What a probe shows is what
+ * {@code management.endpoint.health.group.<name>.show-details} shows an anonymous caller.
  * <p>
  * The chain is ordered {@value #CHAIN_ORDER} ({@code Ordered.HIGHEST_PRECEDENCE + 10}), before the application's
  * chains, and is not created when {@code scaleout.probes.open=false}, when the application defines a bean named
@@ -67,9 +68,9 @@ public final class ProbesAutoConfiguration {
 	SecurityFilterChain scaleoutProbesSecurityFilterChain(HttpSecurity http, ProbesProperties properties) {
 		return http.securityMatcher(ProbeRequests.of(properties.groups()))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.securityContext((context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-			.requestCache(AbstractHttpConfigurer::disable)
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.sessionManagement(AbstractHttpConfigurer::disable)
 			.csrf(AbstractHttpConfigurer::disable)
 			.build();
 	}

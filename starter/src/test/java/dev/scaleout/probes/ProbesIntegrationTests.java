@@ -55,6 +55,21 @@ class ProbesIntegrationTests {
 	}
 
 	@Test
+	void probesWithASessionCookieAnswerWhileRedisIsDown() {
+		try (TestRedis redis = TestRedis.startDedicated();
+				RunningApp app = RunningApp.start(LockedDownApplication.class, redis.springArguments()[0],
+						redis.springArguments()[1], "--spring.autoconfigure.exclude=")) {
+			CookieJarClient browser = new CookieJarClient();
+			assertThat(browser.send(HttpRequest.newBuilder(app.uri("/")).header("Accept", BROWSER)).statusCode())
+				.isEqualTo(302);
+			assertThat(browser.cookie("SESSION")).isNotNull();
+			redis.stop();
+			assertThat(browser.get(app.uri("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+			assertThat(browser.get(app.uri("/actuator/health/liveness")).statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void everythingElseStillNeedsALogin() {
 		try (RunningApp app = start(LockedDownApplication.class, "probes-locked")) {
 			assertThat(get(app.uri("/"), null).statusCode()).isEqualTo(401);
