@@ -11,7 +11,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.ResourcePropertySource;
 
 /**
- * Settings every replica should have and Spring Boot does not default to: safe actuator exposure, problem details,
+ * Settings every replica should have and Spring Boot does not default to: safe actuator exposure, health probes,
  * Redis and HTTP client time limits, and circuit breaker thresholds. They are listed in one file,
  * {@value #DEFAULTS}, and added with the lowest precedence: any value the application sets wins.
  */

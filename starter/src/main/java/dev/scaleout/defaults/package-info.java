@@ -1,4 +1,4 @@
 /**
- * The defaults every replica gets: safe actuator exposure, problem details, time limits and breaker thresholds.
+ * The defaults every replica gets: safe actuator exposure, health probes, time limits and breaker thresholds.
  */
 package dev.scaleout.defaults;

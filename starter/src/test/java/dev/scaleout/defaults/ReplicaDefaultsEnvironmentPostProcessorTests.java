@@ -45,6 +45,12 @@ class ReplicaDefaultsEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void leavesProblemDetailsToTheStarterSoThatBrowsersKeepHtmlErrorPages() {
+		MockEnvironment environment = postProcess(new MockEnvironment());
+		assertThat(environment.getProperty("spring.mvc.problemdetails.enabled")).isNull();
+	}
+
+	@Test
 	void applicationValuesWin() {
 		MockEnvironment environment = postProcess(new MockEnvironment()
 			.withProperty("management.endpoints.web.exposure.include", "*")

@@ -1,0 +1,62 @@
+package dev.scaleout.errors;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ErrorResponsesAutoConfigurationTests {
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(WebMvcAutoConfiguration.class, ErrorResponsesAutoConfiguration.class));
+
+	@Test
+	void isTheOnlyProblemDetailsHandler() {
+		this.runner.run((context) -> assertThat(context).getBean(ResponseEntityExceptionHandler.class)
+			.isInstanceOf(BrowserAwareProblemDetails.class));
+	}
+
+	@Test
+	void takesThePlaceOfSpringBootsHandlerWhenProblemDetailsAreSwitchedOnExplicitly() {
+		this.runner.withPropertyValues("spring.mvc.problemdetails.enabled=true")
+			.run((context) -> assertThat(context).getBean(ResponseEntityExceptionHandler.class)
+				.isInstanceOf(BrowserAwareProblemDetails.class));
+	}
+
+	@Test
+	void backsOffWhenProblemDetailsAreSwitchedOff() {
+		this.runner.withPropertyValues("spring.mvc.problemdetails.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ResponseEntityExceptionHandler.class));
+	}
+
+	@Test
+	void backsOffForTheApplicationsOwnHandler() {
+		this.runner.withUserConfiguration(OwnHandlerConfiguration.class).run((context) -> {
+			assertThat(context).doesNotHaveBean(BrowserAwareProblemDetails.class);
+			assertThat(context).getBean(ResponseEntityExceptionHandler.class).isInstanceOf(OwnHandler.class);
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnHandlerConfiguration {
+
+		@Bean
+		OwnHandler ownHandler() {
+			return new OwnHandler();
+		}
+
+	}
+
+	@ControllerAdvice
+	static class OwnHandler extends ResponseEntityExceptionHandler {
+
+	}
+
+}
