@@ -84,7 +84,7 @@ class SampleAppThroughGatewayTests {
 		for (int i = 0; i < 20; i++) {
 			HttpResponse<String> response = browser.send(page("/guestbook"));
 			statuses.add(response.statusCode());
-			assertThat(response.body()).contains("<html lang=\"fr\">", "Bienvenue dans le livre d'or");
+			assertThat(response.body()).contains("<html lang=\"fr\">", "Bienvenue sur le livre des visiteurs");
 			instances.add(instance(response));
 		}
 		assertThat(statuses).containsOnly(200);

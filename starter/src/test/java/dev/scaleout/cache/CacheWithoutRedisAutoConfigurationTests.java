@@ -26,6 +26,7 @@ import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
 import org.springframework.cache.concurrent.ConcurrentMapCache;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
+import org.springframework.cache.jcache.JCacheCacheManager;
 import org.springframework.cache.support.SimpleCacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,7 +44,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CacheWithoutRedisAutoConfigurationTests {
 
+	/**
+	 * The test class path has a JCache provider (Caffeine's), which Spring Boot prefers to Caffeine itself: hidden
+	 * here, so that these tests see what an application with Caffeine alone sees.
+	 */
+	private static final String JCACHE = "javax.cache.";
+
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withClassLoader(new FilteredClassLoader(JCACHE))
 		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
 				CacheWithoutRedisAutoConfiguration.class, CacheAutoConfiguration.class))
 		.withPropertyValues(TestRedis.shared().springProperties())
@@ -59,7 +67,7 @@ class CacheWithoutRedisAutoConfigurationTests {
 
 	@Test
 	void withoutItSpringBootWouldMoveEveryCacheToRedis() {
-		new ApplicationContextRunner()
+		new ApplicationContextRunner().withClassLoader(new FilteredClassLoader(JCACHE))
 			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CacheAutoConfiguration.class))
 			.withUserConfiguration(CachingApplication.class)
 			.run((context) -> assertThat(context).getBean(CacheManager.class)
@@ -67,16 +75,18 @@ class CacheWithoutRedisAutoConfigurationTests {
 	}
 
 	@Test
-	void inAWholeApplicationOnTheStarterCachesAreCaffeines() {
+	void inAWholeApplicationOnTheStarterCachesAreWhereSpringBootPutsThemWithoutRedis() {
 		try (RunningApp app = RunningApp.start(CachingWebApplication.class)) {
 			assertThat(app.bean(RedisConnectionFactory.class)).isNotNull();
-			assertThat(app.bean(CacheManager.class)).isExactlyInstanceOf(CaffeineCacheManager.class);
+			// The test class path has Caffeine's JCache provider, Spring Boot's first choice after its own beans.
+			assertThat(app.bean(CacheManager.class)).isExactlyInstanceOf(JCacheCacheManager.class);
 		}
 	}
 
 	@Test
 	void withoutCaffeineCachesAreTheSimpleInMemoryMaps() {
-		this.runner.withClassLoader(new FilteredClassLoader(Caffeine.class))
+		this.runner
+			.withClassLoader(new FilteredClassLoader((name) -> name.startsWith(JCACHE) || name.equals(Caffeine.class.getName())))
 			.run((context) -> assertThat(context).getBean(CacheManager.class)
 				.isExactlyInstanceOf(ConcurrentMapCacheManager.class));
 	}
@@ -131,7 +141,7 @@ class CacheWithoutRedisAutoConfigurationTests {
 
 	@Test
 	void withoutARedisConnectionSpringBootChoosesAlone() {
-		new ApplicationContextRunner()
+		new ApplicationContextRunner().withClassLoader(new FilteredClassLoader(JCACHE))
 			.withConfiguration(AutoConfigurations.of(CacheWithoutRedisAutoConfiguration.class,
 					CacheAutoConfiguration.class))
 			.withUserConfiguration(CachingApplication.class)

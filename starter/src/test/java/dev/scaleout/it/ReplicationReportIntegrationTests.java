@@ -27,8 +27,16 @@ class ReplicationReportIntegrationTests {
 
 	private static final String IN_MEMORY_H2 = "--spring.datasource.url=jdbc:h2:mem:orders;DB_CLOSE_DELAY=-1";
 
+	/**
+	 * Replaces the exclusions of the test class path's application.properties, so it repeats Spring Security's.
+	 */
 	private static final String NO_DATA_SOURCE = "--spring.autoconfigure.exclude="
-			+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
+			+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+			+ "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
+			+ "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
+			+ "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
+			+ "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,"
+			+ "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration";
 
 	@Test
 	void logsOneBlockOnceTheAppIsReadyListingWhatBreaksEachWithItsFix(CapturedOutput output) {
