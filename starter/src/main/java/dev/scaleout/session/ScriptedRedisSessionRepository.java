@@ -1,9 +1,7 @@
 package dev.scaleout.session;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.RedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.serializer.GenericToStringSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.session.FlushMode;
@@ -26,31 +23,21 @@ import org.springframework.session.Session;
 import org.springframework.session.SessionIdGenerator;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.UuidSessionIdGenerator;
+import org.springframework.util.Assert;
 
 /**
  * A Redis session repository that needs two round trips per request instead of four: one {@code HGETALL} to
  * load the session and one script that writes it. Spring Session's {@code RedisSessionRepository} saves an
  * existing session with {@code EXISTS} (so that a session invalidated meanwhile is not brought back), then
- * {@code HMSET}, then {@code PEXPIREAT}; here the three run inside one Lua script, atomically, with the same
- * guarantee.
+ * {@code RENAME} when the id changed, {@code HMSET} and {@code PEXPIREAT}; here they run inside one Lua script,
+ * atomically, with the same guarantee and the same exception: a session deleted, or renamed by a concurrent
+ * request, is not written and its save fails with {@code IllegalStateException("Session was invalidated")}.
  * <p>
  * Keys, hash fields and values are those of Spring Session's repository ({@code <namespace>:sessions:<id>},
  * {@code creationTime}, {@code lastAccessedTime}, {@code maxInactiveInterval}, {@code sessionAttr:<name>}), so
  * replicas running either repository share sessions.
  */
 final class ScriptedRedisSessionRepository implements SessionRepository<ScriptedRedisSessionRepository.RedisSession> {
-
-	/**
-	 * ARGV[1]: 1 for a new session (written unconditionally), 0 for an existing one (written only while its key
-	 * exists); ARGV[2]: expiry in epoch milliseconds; the rest: hash field and value pairs.
-	 */
-	private static final RedisScript<Long> SAVE = RedisScript.of("""
-			if ARGV[1] == '0' and redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-			redis.call('HSET', KEYS[1], unpack(ARGV, 3))
-			redis.call('PEXPIREAT', KEYS[1], ARGV[2])
-			return 1""", Long.class);
-
-	private static final byte[] NO_VALUE = new byte[0];
 
 	// Spring Session's hash fields (RedisSessionMapper's constants, which are not public).
 	private static final String CREATION_TIME = "creationTime";
@@ -84,6 +71,9 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 	 */
 	ScriptedRedisSessionRepository(RedisOperations<String, Object> redis, RedisSerializer<Object> valueSerializer,
 			BiFunction<String, Map<String, Object>, @Nullable MapSession> mapper) {
+		Assert.notNull(redis, "redis must not be null");
+		Assert.notNull(valueSerializer, "valueSerializer must not be null");
+		Assert.notNull(mapper, "mapper must not be null");
 		this.redis = redis;
 		this.valueSerializer = valueSerializer;
 		this.mapper = mapper;
@@ -97,6 +87,8 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 	 */
 	static ScriptedRedisSessionRepository on(RedisConnectionFactory connectionFactory,
 			RedisSerializer<Object> serializer) {
+		Assert.notNull(connectionFactory, "connectionFactory must not be null");
+		Assert.notNull(serializer, "serializer must not be null");
 		RedisTemplate<String, Object> redis = new RedisTemplate<>();
 		redis.setKeySerializer(RedisSerializer.string());
 		redis.setHashKeySerializer(RedisSerializer.string());
@@ -107,22 +99,27 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 	}
 
 	void setRedisKeyNamespace(String namespace) {
+		Assert.hasText(namespace, "namespace must not be empty");
 		this.keyPrefix = namespace.trim() + ":sessions:";
 	}
 
-	void setDefaultMaxInactiveInterval(Duration interval) {
-		this.defaultMaxInactiveInterval = interval;
+	void setDefaultMaxInactiveInterval(Duration defaultMaxInactiveInterval) {
+		Assert.notNull(defaultMaxInactiveInterval, "defaultMaxInactiveInterval must not be null");
+		this.defaultMaxInactiveInterval = defaultMaxInactiveInterval;
 	}
 
 	void setFlushMode(FlushMode flushMode) {
+		Assert.notNull(flushMode, "flushMode must not be null");
 		this.flushMode = flushMode;
 	}
 
 	void setSaveMode(SaveMode saveMode) {
+		Assert.notNull(saveMode, "saveMode must not be null");
 		this.saveMode = saveMode;
 	}
 
 	void setSessionIdGenerator(SessionIdGenerator sessionIdGenerator) {
+		Assert.notNull(sessionIdGenerator, "sessionIdGenerator cannot be null");
 		this.sessionIdGenerator = sessionIdGenerator;
 	}
 
@@ -135,9 +132,14 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 		return session;
 	}
 
+	/**
+	 * Writes what changed; an existing session only while it still exists under the id it was loaded with.
+	 * @throws IllegalStateException when the session was deleted, or its id changed by another request, since it
+	 * was loaded
+	 */
 	@Override
 	public void save(RedisSession session) {
-		session.save();
+		session.save(true);
 	}
 
 	@Override
@@ -163,24 +165,17 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 		return this.keyPrefix + sessionId;
 	}
 
-	private void write(String sessionId, boolean isNew, Instant expiresAt, Map<String, @Nullable Object> delta) {
-		List<Object> args = new ArrayList<>(2 + 2 * delta.size());
-		args.add(utf8(isNew ? "1" : "0"));
-		args.add(utf8(Long.toString(expiresAt.toEpochMilli())));
-		delta.forEach((field, value) -> {
-			args.add(utf8(field));
-			byte[] bytes = this.valueSerializer.serialize(value);
-			args.add((bytes != null) ? bytes : NO_VALUE);
-		});
-		Long written = this.redis.execute(SAVE, RedisSerializer.byteArray(), new GenericToStringSerializer<>(Long.class),
-				List.of(key(sessionId)), args.toArray());
-		if (written == null || written == 0) {
-			throw new IllegalStateException("Session was invalidated");
-		}
-	}
-
-	private static byte[] utf8(String value) {
-		return value.getBytes(StandardCharsets.UTF_8);
+	/**
+	 * Runs the save script.
+	 * @return whether the session was written; {@code false} when it is gone
+	 */
+	private boolean write(String loadedId, String id, boolean isNew, @Nullable Instant expiresAt,
+			Map<String, @Nullable Object> delta) {
+		Object[] args = SessionScripts.saveArguments(isNew, (expiresAt != null) ? expiresAt.toEpochMilli() : null,
+				delta, this.valueSerializer);
+		Long answer = this.redis.execute(SessionScripts.SAVE, RedisSerializer.byteArray(),
+				new GenericToStringSerializer<>(Long.class), List.of(key(loadedId), key(id)), args);
+		return answer != null && answer == SessionScripts.WRITTEN;
 	}
 
 	/**
@@ -202,8 +197,7 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 			this.originalSessionId = cached.getId();
 			if (isNew) {
 				this.delta.put(CREATION_TIME, cached.getCreationTime().toEpochMilli());
-				this.delta.put(MAX_INACTIVE_INTERVAL,
-						(int) cached.getMaxInactiveInterval().getSeconds());
+				this.delta.put(MAX_INACTIVE_INTERVAL, (int) cached.getMaxInactiveInterval().getSeconds());
 				this.delta.put(LAST_ACCESSED_TIME, cached.getLastAccessedTime().toEpochMilli());
 			}
 			if (isNew || ScriptedRedisSessionRepository.this.saveMode == SaveMode.ALWAYS) {
@@ -287,22 +281,26 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 
 		private void flushIfRequired() {
 			if (ScriptedRedisSessionRepository.this.flushMode == FlushMode.IMMEDIATE) {
-				save();
+				save(false);
 			}
 		}
 
-		private void save() {
-			if (!getId().equals(this.originalSessionId)) {
-				if (!this.isNew) {
-					ScriptedRedisSessionRepository.this.redis.rename(key(this.originalSessionId), key(getId()));
-				}
-				this.originalSessionId = getId();
-			}
-			if (this.delta.isEmpty()) {
+		/**
+		 * @param checkExistence whether an existing session that has nothing to write is still checked for
+		 * existence, as Spring Session's repository does on {@code save} (but not on a flush)
+		 */
+		private void save(boolean checkExistence) {
+			boolean idChanged = !getId().equals(this.originalSessionId);
+			if (this.delta.isEmpty() && !idChanged && (this.isNew || !checkExistence)) {
 				return;
 			}
-			Instant expiresAt = getLastAccessedTime().plus(getMaxInactiveInterval());
-			write(getId(), this.isNew, expiresAt, this.delta);
+			// A new session has no key to rename: it is written under its current id.
+			String loadedId = this.isNew ? getId() : this.originalSessionId;
+			Instant expiresAt = this.delta.isEmpty() ? null : getLastAccessedTime().plus(getMaxInactiveInterval());
+			if (!write(loadedId, getId(), this.isNew, expiresAt, this.delta)) {
+				throw new IllegalStateException("Session was invalidated");
+			}
+			this.originalSessionId = getId();
 			this.delta.clear();
 			this.isNew = false;
 		}

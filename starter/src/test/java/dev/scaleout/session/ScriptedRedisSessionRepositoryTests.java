@@ -130,7 +130,9 @@ class ScriptedRedisSessionRepositoryTests {
 		String oldId = session.getId();
 		RedisSession loaded = this.repository.findById(oldId);
 		String newId = loaded.changeSessionId();
+		this.commandsSent.clear();
 		this.repository.save(loaded);
+		assertThat(this.commandsSent).as("the rename runs inside the save script").containsExactly("EVALSHA");
 		assertThat(this.repository.findById(oldId)).isNull();
 		assertThat(this.repository.findById(newId).<String>getAttribute("user")).isEqualTo("demo");
 	}
