@@ -132,6 +132,11 @@ public final class RedisSessionAutoConfiguration {
 			return repository;
 		}
 
+		@Bean
+		SessionRequestFilter sessionRequestFilter() {
+			return new SessionRequestFilter();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

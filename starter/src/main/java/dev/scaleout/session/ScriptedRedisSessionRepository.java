@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -36,8 +38,16 @@ import org.springframework.util.Assert;
  * Keys, hash fields and values are those of Spring Session's repository ({@code <namespace>:sessions:<id>},
  * {@code creationTime}, {@code lastAccessedTime}, {@code maxInactiveInterval}, {@code sessionAttr:<name>}), so
  * replicas running either repository share sessions.
+ * <p>
+ * A session that serves an HTTP request (loaded or created while a {@link SessionRequest} is open) does not fail
+ * that request when a concurrent request deleted or re-keyed it: the request ran before the logout or login that
+ * removed its session, so its answer stands, while its changes to the session are dropped (a logout is not undone)
+ * and its own id change is undone (the browser is not handed a cookie for a session that does not exist). The
+ * next request finds no session, and starts a fresh one or is asked to log in.
  */
 final class ScriptedRedisSessionRepository implements SessionRepository<ScriptedRedisSessionRepository.RedisSession> {
+
+	private static final Log logger = LogFactory.getLog(ScriptedRedisSessionRepository.class);
 
 	// Spring Session's hash fields (RedisSessionMapper's constants, which are not public).
 	private static final String CREATION_TIME = "creationTime";
@@ -191,6 +201,10 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 
 		private String originalSessionId;
 
+		private final boolean servesRequest = SessionRequest.current() != null;
+
+		private boolean gone;
+
 		RedisSession(MapSession cached, boolean isNew) {
 			this.cached = cached;
 			this.isNew = isNew;
@@ -290,6 +304,9 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 		 * existence, as Spring Session's repository does on {@code save} (but not on a flush)
 		 */
 		private void save(boolean checkExistence) {
+			if (this.gone) {
+				return;
+			}
 			boolean idChanged = !getId().equals(this.originalSessionId);
 			if (this.delta.isEmpty() && !idChanged && (this.isNew || !checkExistence)) {
 				return;
@@ -298,11 +315,25 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 			String loadedId = this.isNew ? getId() : this.originalSessionId;
 			Instant expiresAt = this.delta.isEmpty() ? null : getLastAccessedTime().plus(getMaxInactiveInterval());
 			if (!write(loadedId, getId(), this.isNew, expiresAt, this.delta)) {
-				throw new IllegalStateException("Session was invalidated");
+				if (!this.servesRequest) {
+					throw new IllegalStateException("Session was invalidated");
+				}
+				dropChanges();
+				return;
 			}
 			this.originalSessionId = getId();
 			this.delta.clear();
 			this.isNew = false;
+		}
+
+		private void dropChanges() {
+			this.gone = true;
+			this.delta.clear();
+			this.cached.setId(this.originalSessionId);
+			if (logger.isDebugEnabled()) {
+				logger.debug("A concurrent request deleted this request's session (a logout) or changed its id "
+						+ "(a login) before this request saved it; its changes to the session are dropped");
+			}
 		}
 
 		private static String attributeKey(String attributeName) {

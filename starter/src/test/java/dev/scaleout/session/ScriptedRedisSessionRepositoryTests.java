@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@link ScriptedRedisSessionRepository} against a real Redis server: Spring Session's keys and fields, two
- * round trips per request, and no resurrection of an invalidated session.
+ * round trips per request, no resurrection of an invalidated session, and no failed request when a concurrent
+ * request removed its session.
  */
 class ScriptedRedisSessionRepositoryTests {
 
@@ -120,6 +121,41 @@ class ScriptedRedisSessionRepositoryTests {
 		assertThatIllegalStateException().isThrownBy(() -> this.repository.save(loadedBeforeLogout))
 			.withMessage("Session was invalidated");
 		assertThat(this.repository.findById(session.getId())).isNull();
+	}
+
+	@Test
+	void aRequestWhoseSessionWasDeletedMeanwhileDropsItsChangesInsteadOfFailing() {
+		RedisSession session = this.repository.createSession();
+		session.setAttribute("count", 1);
+		this.repository.save(session);
+		try (SessionRequest request = SessionRequest.open()) {
+			RedisSession loadedBeforeLogout = this.repository.findById(session.getId());
+			this.repository.deleteById(session.getId());
+			loadedBeforeLogout.setAttribute("count", 2);
+			this.repository.save(loadedBeforeLogout);
+			this.repository.save(loadedBeforeLogout);
+		}
+		assertThat(this.repository.findById(session.getId())).isNull();
+	}
+
+	@Test
+	void aRequestThatLostALoginRaceKeepsItsOldIdSoThatTheWinnersCookieStands() {
+		RedisSession session = this.repository.createSession();
+		session.setAttribute("user", "demo");
+		this.repository.save(session);
+		String oldId = session.getId();
+		try (SessionRequest request = SessionRequest.open()) {
+			RedisSession winner = this.repository.findById(oldId);
+			RedisSession loser = this.repository.findById(oldId);
+			String winnersId = winner.changeSessionId();
+			this.repository.save(winner);
+			loser.changeSessionId();
+			loser.setAttribute("user", "other");
+			this.repository.save(loser);
+			assertThat(loser.getId()).isEqualTo(oldId);
+			assertThat(this.repository.findById(winnersId).<String>getAttribute("user")).isEqualTo("demo");
+		}
+		assertThat(this.repository.findById(oldId)).isNull();
 	}
 
 	@Test
