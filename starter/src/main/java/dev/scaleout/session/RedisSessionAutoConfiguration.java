@@ -118,8 +118,8 @@ public final class RedisSessionAutoConfiguration {
 		ScriptedRedisSessionRepository sessionRepository(RedisConnectionFactory connectionFactory,
 				@SpringSessionRedisConnectionFactory ObjectProvider<RedisConnectionFactory> sessionConnectionFactory,
 				@Qualifier(SERIALIZER_BEAN_NAME) RedisSerializer<Object> serializer,
-				SessionDataRedisProperties properties, ObjectProvider<SessionTimeout> sessionTimeout,
-				ObjectProvider<SessionIdGenerator> sessionIdGenerator) {
+				SessionDataRedisProperties properties, RedisSessionProperties scaleoutProperties,
+				ObjectProvider<SessionTimeout> sessionTimeout, ObjectProvider<SessionIdGenerator> sessionIdGenerator) {
 			ScriptedRedisSessionRepository repository = ScriptedRedisSessionRepository
 				.on(sessionConnectionFactory.getIfAvailable(() -> connectionFactory), serializer);
 			PropertyMapper map = PropertyMapper.get();
@@ -129,6 +129,7 @@ public final class RedisSessionAutoConfiguration {
 			map.from(properties::getFlushMode).to(repository::setFlushMode);
 			map.from(properties::getSaveMode).to(repository::setSaveMode);
 			map.from(sessionIdGenerator.getIfAvailable()).to(repository::setSessionIdGenerator);
+			map.from(scaleoutProperties::touchInterval).to(repository::setTouchInterval);
 			return repository;
 		}
 

@@ -1,6 +1,7 @@
 package dev.scaleout.session;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,22 @@ class RedisSessionAutoConfigurationTests {
 			assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("scaleout.session.trusted-packages")
 				.hasMessageContaining("must be Java package names such as com.example.cart");
+		});
+	}
+
+	@Test
+	void sessionAccessIsWrittenAtMostOnceAMinuteByDefault() {
+		this.runner.run((context) -> assertThat(context.getBean(RedisSessionProperties.class).touchInterval())
+			.isEqualTo(Duration.ofSeconds(60)));
+	}
+
+	@Test
+	void negativeTouchIntervalFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("scaleout.session.touch-interval=-1s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("scaleout.session.touch-interval")
+				.hasMessageContaining("must be zero (write every access) or positive");
 		});
 	}
 

@@ -95,6 +95,70 @@ class ScriptedRedisSessionRepositoryTests {
 	}
 
 	@Test
+	void aRequestThatOnlyReadsItsSessionWithinTheTouchIntervalTakesOneRoundTrip() {
+		this.repository.setTouchInterval(Duration.ofSeconds(60));
+		RedisSession session = this.repository.createSession();
+		session.setAttribute("count", 1);
+		this.repository.save(session);
+		String key = this.namespace + ":sessions:" + session.getId();
+		String writtenAccess = this.redis.command("HGET", key, "lastAccessedTime");
+		long expiry = Long.parseLong(this.redis.command("PEXPIRETIME", key));
+		this.commandsSent.clear();
+		RedisSession read = this.repository.findById(session.getId());
+		read.setLastAccessedTime(session.getLastAccessedTime().plusSeconds(59));
+		assertThat(read.<Integer>getAttribute("count")).isEqualTo(1);
+		this.repository.save(read);
+		assertThat(this.commandsSent).containsExactly("HGETALL");
+		assertThat(this.redis.command("HGET", key, "lastAccessedTime")).isEqualTo(writtenAccess);
+		assertThat(Long.parseLong(this.redis.command("PEXPIRETIME", key))).isEqualTo(expiry);
+	}
+
+	@Test
+	void anAccessAfterTheTouchIntervalIsWrittenAndPushesTheExpiry() {
+		this.repository.setTouchInterval(Duration.ofSeconds(60));
+		RedisSession session = this.repository.createSession();
+		this.repository.save(session);
+		String key = this.namespace + ":sessions:" + session.getId();
+		long expiry = Long.parseLong(this.redis.command("PEXPIRETIME", key));
+		RedisSession read = this.repository.findById(session.getId());
+		Instant later = session.getLastAccessedTime().plusSeconds(60);
+		read.setLastAccessedTime(later);
+		this.commandsSent.clear();
+		this.repository.save(read);
+		assertThat(this.commandsSent).containsExactly("EVALSHA");
+		assertThat(this.redis.command("HGET", key, "lastAccessedTime")).isEqualTo(Long.toString(later.toEpochMilli()));
+		assertThat(Long.parseLong(this.redis.command("PEXPIRETIME", key))).isEqualTo(expiry + 60_000);
+	}
+
+	@Test
+	void aRequestThatChangesItsSessionWritesItsAccessTooWithinTheTouchInterval() {
+		this.repository.setTouchInterval(Duration.ofSeconds(60));
+		RedisSession session = this.repository.createSession();
+		this.repository.save(session);
+		String key = this.namespace + ":sessions:" + session.getId();
+		RedisSession read = this.repository.findById(session.getId());
+		Instant soon = session.getLastAccessedTime().plusSeconds(5);
+		read.setLastAccessedTime(soon);
+		read.setAttribute("count", 1);
+		this.repository.save(read);
+		assertThat(this.redis.command("HGET", key, "lastAccessedTime")).isEqualTo(Long.toString(soon.toEpochMilli()));
+		assertThat(this.repository.findById(session.getId()).<Integer>getAttribute("count")).isEqualTo(1);
+	}
+
+	@Test
+	void aSessionWithAShortTimeoutIsTouchedAtLeastEveryTenthOfIt() {
+		this.repository.setTouchInterval(Duration.ofSeconds(60));
+		RedisSession session = this.repository.createSession();
+		session.setMaxInactiveInterval(Duration.ofSeconds(100));
+		this.repository.save(session);
+		RedisSession read = this.repository.findById(session.getId());
+		read.setLastAccessedTime(session.getLastAccessedTime().plusSeconds(10));
+		this.commandsSent.clear();
+		this.repository.save(read);
+		assertThat(this.commandsSent).containsExactly("EVALSHA");
+	}
+
+	@Test
 	void savesOnlyWhatChangedAndKeepsTheRest() {
 		RedisSession session = this.repository.createSession();
 		session.setAttribute("a", "first");
