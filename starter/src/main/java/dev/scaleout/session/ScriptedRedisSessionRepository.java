@@ -4,10 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
+
+import dev.scaleout.session.SessionScripts.IndexEntry;
+import dev.scaleout.session.SessionScripts.SessionWrite;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -16,8 +20,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.RedisTemplate;
-import org.springframework.data.redis.serializer.GenericToStringSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.FlushMode;
 import org.springframework.session.MapSession;
 import org.springframework.session.SaveMode;
@@ -44,8 +48,14 @@ import org.springframework.util.Assert;
  * removed its session, so its answer stands, while its changes to the session are dropped (a logout is not undone)
  * and its own id change is undone (the browser is not handed a cookie for a session that does not exist). The
  * next request finds no session, and starts a fresh one or is asked to log in.
+ * <p>
+ * Sessions are found by principal name ({@link FindByIndexNameSessionRepository}) without keyspace events or
+ * {@code CONFIG}: the save script keeps a set of session ids per principal, {@code <namespace>:index:<name>},
+ * adding a session when its principal or id changes and keeping the set alive as long as its longest-living
+ * session; a lookup drops the ids of sessions that ended meanwhile.
  */
-final class ScriptedRedisSessionRepository implements SessionRepository<ScriptedRedisSessionRepository.RedisSession> {
+final class ScriptedRedisSessionRepository
+		implements FindByIndexNameSessionRepository<ScriptedRedisSessionRepository.RedisSession> {
 
 	private static final Log logger = LogFactory.getLog(ScriptedRedisSessionRepository.class);
 
@@ -64,7 +74,9 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 
 	private final BiFunction<String, Map<String, Object>, @Nullable MapSession> mapper;
 
-	private String keyPrefix = "spring:session:sessions:";
+	private SessionKeys keys = SessionKeys.DEFAULT;
+
+	private final PrincipalIndex principalIndex;
 
 	private Duration defaultMaxInactiveInterval = Duration.ofSeconds(MapSession.DEFAULT_MAX_INACTIVE_INTERVAL_SECONDS);
 
@@ -89,6 +101,7 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 		this.redis = redis;
 		this.valueSerializer = valueSerializer;
 		this.mapper = mapper;
+		this.principalIndex = new PrincipalIndex(redis);
 	}
 
 	/**
@@ -112,7 +125,7 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 
 	void setRedisKeyNamespace(String namespace) {
 		Assert.hasText(namespace, "namespace must not be empty");
-		this.keyPrefix = namespace.trim() + ":sessions:";
+		this.keys = new SessionKeys(namespace);
 	}
 
 	void setDefaultMaxInactiveInterval(Duration defaultMaxInactiveInterval) {
@@ -169,7 +182,19 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 
 	@Override
 	public @Nullable RedisSession findById(String sessionId) {
-		Map<String, Object> entries = this.redis.<String, Object>opsForHash().entries(key(sessionId));
+		SessionRequest request = SessionRequest.current();
+		MapSession loaded = (request != null) ? request.loaded(sessionId) : null;
+		if (loaded == null) {
+			loaded = load(sessionId);
+			if (loaded != null && request != null) {
+				request.remember(loaded);
+			}
+		}
+		return (loaded != null) ? new RedisSession(loaded, false) : null;
+	}
+
+	private @Nullable MapSession load(String sessionId) {
+		Map<String, Object> entries = this.redis.<String, Object>opsForHash().entries(this.keys.session(sessionId));
 		if (entries.isEmpty()) {
 			return null;
 		}
@@ -178,29 +203,42 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 			deleteById(sessionId);
 			return null;
 		}
-		return new RedisSession(session, false);
+		return session;
 	}
 
 	@Override
 	public void deleteById(String sessionId) {
-		this.redis.delete(key(sessionId));
-	}
-
-	private String key(String sessionId) {
-		return this.keyPrefix + sessionId;
+		forget(sessionId);
+		this.redis.delete(this.keys.session(sessionId));
 	}
 
 	/**
-	 * Runs the save script.
-	 * @return whether the session was written; {@code false} when it is gone
+	 * The sessions of a principal, found through the index that the save script keeps. Ids of sessions that ended
+	 * meanwhile (logged out, expired, another principal now) are removed from the index.
+	 * @param indexName {@link #PRINCIPAL_NAME_INDEX_NAME}, the only index there is
+	 * @param indexValue the principal's name
+	 * @return the principal's sessions by id
 	 */
-	private boolean write(String loadedId, String id, boolean isNew, @Nullable Instant expiresAt,
-			Map<String, @Nullable Object> delta) {
-		Object[] args = SessionScripts.saveArguments(isNew, (expiresAt != null) ? expiresAt.toEpochMilli() : null,
-				delta, this.valueSerializer);
-		Long answer = this.redis.execute(SessionScripts.SAVE, RedisSerializer.byteArray(),
-				new GenericToStringSerializer<>(Long.class), List.of(key(loadedId), key(id)), args);
-		return answer != null && answer == SessionScripts.WRITTEN;
+	@Override
+	public Map<String, RedisSession> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+		if (!PRINCIPAL_NAME_INDEX_NAME.equals(indexName)) {
+			return Collections.emptyMap();
+		}
+		Map<String, RedisSession> sessions = new LinkedHashMap<>();
+		this.principalIndex.sessions(this.keys.principalIndex(indexValue), indexValue, this::load)
+			.forEach((id, session) -> sessions.put(id, new RedisSession(session, false)));
+		return sessions;
+	}
+
+	private @Nullable String principalName(Session session) {
+		return this.principalIndex.principalName(session);
+	}
+
+	private void forget(String sessionId) {
+		SessionRequest request = SessionRequest.current();
+		if (request != null) {
+			request.forget(sessionId);
+		}
 	}
 
 	/**
@@ -225,6 +263,11 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 		 */
 		private Instant writtenAccess;
 
+		/**
+		 * The principal whose index holds the session's stored id.
+		 */
+		private @Nullable String indexedPrincipal;
+
 		private boolean accessNotWritten;
 
 		RedisSession(MapSession cached, boolean isNew) {
@@ -232,6 +275,7 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 			this.isNew = isNew;
 			this.originalSessionId = cached.getId();
 			this.writtenAccess = cached.getLastAccessedTime();
+			this.indexedPrincipal = isNew ? null : principalName(cached);
 			if (isNew) {
 				this.delta.put(CREATION_TIME, cached.getCreationTime().toEpochMilli());
 				this.delta.put(MAX_INACTIVE_INTERVAL, (int) cached.getMaxInactiveInterval().getSeconds());
@@ -352,10 +396,9 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 				// Written anyway: the access costs nothing more.
 				this.delta.put(LAST_ACCESSED_TIME, getLastAccessedTime().toEpochMilli());
 			}
-			// A new session has no key to rename: it is written under its current id.
-			String loadedId = this.isNew ? getId() : this.originalSessionId;
-			Instant expiresAt = this.delta.isEmpty() ? null : getLastAccessedTime().plus(getMaxInactiveInterval());
-			if (!write(loadedId, getId(), this.isNew, expiresAt, this.delta)) {
+			forget(this.originalSessionId);
+			if (!SessionScripts.save(ScriptedRedisSessionRepository.this.redis,
+					ScriptedRedisSessionRepository.this.valueSerializer, toWrite(idChanged))) {
 				if (!this.servesRequest) {
 					throw new IllegalStateException("Session was invalidated");
 				}
@@ -363,12 +406,28 @@ final class ScriptedRedisSessionRepository implements SessionRepository<Scripted
 				return;
 			}
 			this.originalSessionId = getId();
+			this.indexedPrincipal = principalName(this.cached);
 			if (this.delta.containsKey(LAST_ACCESSED_TIME)) {
 				this.writtenAccess = getLastAccessedTime();
 				this.accessNotWritten = false;
 			}
 			this.delta.clear();
 			this.isNew = false;
+		}
+
+		private SessionWrite toWrite(boolean idChanged) {
+			SessionKeys keys = ScriptedRedisSessionRepository.this.keys;
+			// A new session has no key to rename: it is written under its current id.
+			String loadedId = this.isNew ? getId() : this.originalSessionId;
+			Long expiresAt = this.delta.isEmpty() ? null
+					: getLastAccessedTime().plus(getMaxInactiveInterval()).toEpochMilli();
+			String principal = principalName(this.cached);
+			boolean indexChanged = idChanged || !Objects.equals(principal, this.indexedPrincipal);
+			IndexEntry removal = (indexChanged && this.indexedPrincipal != null)
+					? new IndexEntry(keys.principalIndex(this.indexedPrincipal), this.originalSessionId) : null;
+			String index = (principal != null) ? keys.principalIndex(principal) : null;
+			return new SessionWrite(keys.session(loadedId), keys.session(getId()), getId(), this.isNew, expiresAt,
+					this.delta, removal, index, indexChanged || this.isNew);
 		}
 
 		private void dropChanges() {
