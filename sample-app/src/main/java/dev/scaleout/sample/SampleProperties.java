@@ -32,7 +32,8 @@ public record SampleProperties(@DefaultValue @Valid User user,
 	 * {@code DelegatingPasswordEncoder} reads it, e.g. {@code {bcrypt}$2a$10$…}; the default is the hash of
 	 * {@code demo}
 	 * @param maxSessions How many sessions the user may have at once, across all replicas; a login beyond that ends
-	 * the least recently used one. Unlimited when not set.
+	 * the least recently used one. Unlimited when not set. When set, every request that carries a session cookie
+	 * reads its session (Spring Security's concurrent session control checks it).
 	 */
 	public record User(@DefaultValue("demo") @NotBlank String name,
 			@DefaultValue("{bcrypt}$2a$10$zI8IkYeMEZRJPbndfTUefuSQxtnxdd/Y.vy125SIv8q4b6ZCmMkna") @NotBlank String password,

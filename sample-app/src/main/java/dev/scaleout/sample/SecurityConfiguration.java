@@ -85,6 +85,14 @@ class SecurityConfiguration {
 				unauthorized.commence(request, response, ex);
 			}
 		};
+		Integer maxSessions = properties.user().maxSessions();
+		if (maxSessions != null) {
+			// Spring Security then reads the session of every request that carries a session cookie.
+			http.sessionManagement((sessions) -> sessions.maximumSessions(maxSessions)
+				.sessionRegistry(sessionRegistry)
+				.expiredSessionStrategy((event) -> problems.resolveException(event.getRequest(), event.getResponse(),
+						null, new ErrorResponseException(HttpStatus.UNAUTHORIZED, sessionEnded(), null))));
+		}
 		return http
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/me", "/account", "/sessions/**")
 				.authenticated()
@@ -99,10 +107,6 @@ class SecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browser)
 				.defaultAuthenticationEntryPointFor(unauthorized, AnyRequestMatcher.INSTANCE))
-			.sessionManagement((sessions) -> sessions.maximumSessions(maxSessions(properties))
-				.sessionRegistry(sessionRegistry)
-				.expiredSessionStrategy((event) -> problems.resolveException(event.getRequest(), event.getResponse(),
-						null, new ErrorResponseException(HttpStatus.UNAUTHORIZED, sessionEnded(), null))))
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::crossSiteStateChange))
 			.requestCache((cache) -> cache.requestCache(requestCache))
 			.build();
@@ -119,11 +123,6 @@ class SecurityConfiguration {
 
 	private static <S extends Session> SessionRegistry registryOf(FindByIndexNameSessionRepository<S> sessions) {
 		return new SpringSessionBackedSessionRegistry<>(sessions);
-	}
-
-	private static int maxSessions(SampleProperties properties) {
-		Integer max = properties.user().maxSessions();
-		return (max != null) ? max : -1;
 	}
 
 	private static ProblemDetail sessionEnded() {

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Requests of one session that race each other on two replicas: none answers 500 because a concurrent request
- * deleted its session (a logout) or changed its id (a login), and nothing is logged at ERROR.
+ * deleted its session (a logout) or changed its id (a login), and nothing is logged at ERROR. Session locks are off
+ * here, so that the requests really race.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SampleAppSessionRaceTests {
@@ -126,6 +127,7 @@ class SampleAppSessionRaceTests {
 	private static RunningApp replica(String id) {
 		List<String> args = new ArrayList<>(List.of(redis.springArguments()));
 		args.add("--scaleout.instance.id=" + id);
+		args.add("--scaleout.session.lock.enabled=false");
 		return RunningApp.start(SampleApplication.class, args.toArray(String[]::new));
 	}
 

@@ -19,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Redis round trips of the sample app's requests, counted by a Lettuce command listener on the commands that
- * request threads send: a request that only reads its session costs one, a request that changes it two.
+ * request threads send: a request that only reads its session costs one, a request that changes it two, with the
+ * sample's session locks on (the lock is taken by the script that loads the session and released by the one that
+ * saves it).
  */
 class SampleAppSessionRoundTripTests {
 
@@ -61,7 +63,7 @@ class SampleAppSessionRoundTripTests {
 		assertThat(requestCommands).containsExactly("HGETALL");
 		requestCommands.clear();
 		browser.post(app.uri("/session/counter"));
-		assertThat(requestCommands).containsExactly("HGETALL", "EVALSHA");
+		assertThat(requestCommands).containsExactly("EVALSHA", "EVALSHA");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.lettuce.core.ClientOptions.DisconnectedBehavior;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -119,7 +120,8 @@ public final class RedisSessionAutoConfiguration {
 				@SpringSessionRedisConnectionFactory ObjectProvider<RedisConnectionFactory> sessionConnectionFactory,
 				@Qualifier(SERIALIZER_BEAN_NAME) RedisSerializer<Object> serializer,
 				SessionDataRedisProperties properties, RedisSessionProperties scaleoutProperties,
-				ObjectProvider<SessionTimeout> sessionTimeout, ObjectProvider<SessionIdGenerator> sessionIdGenerator) {
+				ObjectProvider<SessionTimeout> sessionTimeout, ObjectProvider<SessionIdGenerator> sessionIdGenerator,
+				ObjectProvider<MeterRegistry> meters) {
 			ScriptedRedisSessionRepository repository = ScriptedRedisSessionRepository
 				.on(sessionConnectionFactory.getIfAvailable(() -> connectionFactory), serializer);
 			PropertyMapper map = PropertyMapper.get();
@@ -130,12 +132,18 @@ public final class RedisSessionAutoConfiguration {
 			map.from(properties::getSaveMode).to(repository::setSaveMode);
 			map.from(sessionIdGenerator.getIfAvailable()).to(repository::setSessionIdGenerator);
 			map.from(scaleoutProperties::touchInterval).to(repository::setTouchInterval);
+			RedisSessionProperties.Lock lock = scaleoutProperties.lock();
+			if (lock.enabled()) {
+				repository.setLock(new SessionLock(lock.timeout(), lock.lease(), scaleoutProperties.retryAfter(),
+						meters.getIfAvailable()));
+			}
 			return repository;
 		}
 
 		@Bean
-		SessionRequestFilter sessionRequestFilter() {
-			return new SessionRequestFilter();
+		SessionRequestFilter sessionRequestFilter(ScriptedRedisSessionRepository repository,
+				RedisSessionProperties properties) {
+			return new SessionRequestFilter(repository, properties.lock().enabled());
 		}
 
 	}

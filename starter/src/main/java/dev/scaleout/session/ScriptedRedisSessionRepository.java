@@ -1,16 +1,21 @@
 package dev.scaleout.session;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 
+import dev.scaleout.session.SessionLock.Attempt;
 import dev.scaleout.session.SessionScripts.IndexEntry;
+import dev.scaleout.session.SessionScripts.LockedLoad;
+import dev.scaleout.session.SessionScripts.Saved;
 import dev.scaleout.session.SessionScripts.SessionWrite;
 
 import org.apache.commons.logging.Log;
@@ -88,6 +93,8 @@ final class ScriptedRedisSessionRepository
 
 	private Duration touchInterval = Duration.ZERO;
 
+	private @Nullable SessionLock lock;
+
 	/**
 	 * @param redis operations with string keys and hash keys whose default serializer writes session values
 	 * @param valueSerializer the serializer of session values, the same as the operations' default
@@ -161,6 +168,16 @@ final class ScriptedRedisSessionRepository
 		this.touchInterval = touchInterval;
 	}
 
+	/**
+	 * Makes the requests of one session that may write it ({@link SessionRequest#locksSessions()}) run one at a
+	 * time, across replicas.
+	 * @param lock the lock's settings
+	 */
+	void setLock(SessionLock lock) {
+		Assert.notNull(lock, "lock must not be null");
+		this.lock = lock;
+	}
+
 	@Override
 	public RedisSession createSession() {
 		MapSession cached = new MapSession(this.sessionIdGenerator);
@@ -183,14 +200,20 @@ final class ScriptedRedisSessionRepository
 	@Override
 	public @Nullable RedisSession findById(String sessionId) {
 		SessionRequest request = SessionRequest.current();
-		MapSession loaded = (request != null) ? request.loaded(sessionId) : null;
+		if (request == null) {
+			MapSession loaded = load(sessionId);
+			return (loaded != null) ? new RedisSession(loaded, false) : null;
+		}
+		MapSession loaded = request.loaded(sessionId);
+		boolean locked = false;
 		if (loaded == null) {
-			loaded = load(sessionId);
-			if (loaded != null && request != null) {
+			locked = this.lock != null && request.locksSessions() && !request.holdsLock(sessionId);
+			loaded = locked ? lockAndLoad(sessionId, request, this.lock) : load(sessionId);
+			if (loaded != null) {
 				request.remember(loaded);
 			}
 		}
-		return (loaded != null) ? new RedisSession(loaded, false) : null;
+		return (loaded != null) ? new RedisSession(loaded, false, locked) : null;
 	}
 
 	private @Nullable MapSession load(String sessionId) {
@@ -198,6 +221,10 @@ final class ScriptedRedisSessionRepository
 		if (entries.isEmpty()) {
 			return null;
 		}
+		return mapped(sessionId, entries);
+	}
+
+	private @Nullable MapSession mapped(String sessionId, Map<String, Object> entries) {
 		MapSession session = this.mapper.apply(sessionId, entries);
 		if (session == null || session.isExpired()) {
 			deleteById(sessionId);
@@ -206,10 +233,63 @@ final class ScriptedRedisSessionRepository
 		return session;
 	}
 
+	/**
+	 * Takes the session's lock for the request, waiting while another request holds it, and loads the session.
+	 * @return the session, or {@code null} (and no lock) when there is none
+	 */
+	private @Nullable MapSession lockAndLoad(String sessionId, SessionRequest request, SessionLock lock) {
+		SessionLockTimeoutException timedOut = request.lockTimeout(sessionId);
+		if (timedOut != null) {
+			throw timedOut;
+		}
+		Map<byte[], byte[]> hash;
+		try {
+			hash = lock.acquire(() -> {
+				LockedLoad load = SessionScripts.lockAndLoad(this.redis, this.keys.session(sessionId),
+						this.keys.lock(sessionId), request.token(), lock.lease());
+				return (load.hash() != null) ? Attempt.acquired(load.hash()) : Attempt.heldFor(load.leaseLeftMillis());
+			});
+		}
+		catch (SessionLockTimeoutException ex) {
+			request.lockTimedOut(sessionId, ex);
+			throw ex;
+		}
+		if (hash == null || hash.isEmpty()) {
+			return null;
+		}
+		request.locked(sessionId);
+		Map<String, Object> entries = new HashMap<>();
+		hash.forEach((field, value) -> entries.put(new String(field, StandardCharsets.UTF_8),
+				this.valueSerializer.deserialize(value)));
+		return mapped(sessionId, entries);
+	}
+
+	/**
+	 * Releases the locks a request still holds when it ends: those of sessions it loaded but did not save.
+	 * Failures are left to the locks' lease.
+	 * @param request the request
+	 */
+	void releaseLocks(SessionRequest request) {
+		for (String sessionId : request.locks()) {
+			try {
+				SessionScripts.release(this.redis, this.keys.lock(sessionId), request.token());
+				request.released(sessionId);
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Could not release a session lock; its lease will", ex);
+			}
+		}
+	}
+
 	@Override
 	public void deleteById(String sessionId) {
-		forget(sessionId);
-		this.redis.delete(this.keys.session(sessionId));
+		SessionRequest request = SessionRequest.current();
+		if (request != null) {
+			request.forget(sessionId);
+			request.released(sessionId);
+		}
+		// The lock too: whoever waits for it finds no session.
+		this.redis.delete(List.of(this.keys.session(sessionId), this.keys.lock(sessionId)));
 	}
 
 	/**
@@ -234,13 +314,6 @@ final class ScriptedRedisSessionRepository
 		return this.principalIndex.principalName(session);
 	}
 
-	private void forget(String sessionId) {
-		SessionRequest request = SessionRequest.current();
-		if (request != null) {
-			request.forget(sessionId);
-		}
-	}
-
 	/**
 	 * A session that records what changed, so that a save writes only the changed fields.
 	 */
@@ -254,7 +327,12 @@ final class ScriptedRedisSessionRepository
 
 		private String originalSessionId;
 
-		private final boolean servesRequest = SessionRequest.current() != null;
+		private final @Nullable SessionRequest request = SessionRequest.current();
+
+		/**
+		 * The token of the lock this session's request took when it loaded it, until a save releases it.
+		 */
+		private @Nullable String lockToken;
 
 		private boolean gone;
 
@@ -271,7 +349,17 @@ final class ScriptedRedisSessionRepository
 		private boolean accessNotWritten;
 
 		RedisSession(MapSession cached, boolean isNew) {
+			this(cached, isNew, false);
+		}
+
+		/**
+		 * @param cached the session's state
+		 * @param isNew whether it was never written
+		 * @param locked whether its request locked it when loading it, so that its save releases the lock
+		 */
+		RedisSession(MapSession cached, boolean isNew, boolean locked) {
 			this.cached = cached;
+			this.lockToken = (locked && this.request != null) ? this.request.token() : null;
 			this.isNew = isNew;
 			this.originalSessionId = cached.getId();
 			this.writtenAccess = cached.getLastAccessedTime();
@@ -388,18 +476,32 @@ final class ScriptedRedisSessionRepository
 			if (this.gone) {
 				return;
 			}
+			// Spring Session's filter saves once a request is done with its session: the time to release its lock.
+			boolean release = checkExistence && this.lockToken != null;
+			String loadedId = this.isNew ? getId() : this.originalSessionId;
 			boolean idChanged = !getId().equals(this.originalSessionId);
 			if (this.delta.isEmpty() && !idChanged && (this.isNew || !checkExistence || this.accessNotWritten)) {
+				if (release) {
+					SessionScripts.release(ScriptedRedisSessionRepository.this.redis,
+							ScriptedRedisSessionRepository.this.keys.lock(loadedId), this.lockToken);
+					released(loadedId, false);
+				}
 				return;
 			}
 			if (this.accessNotWritten && !this.delta.isEmpty()) {
 				// Written anyway: the access costs nothing more.
 				this.delta.put(LAST_ACCESSED_TIME, getLastAccessedTime().toEpochMilli());
 			}
-			forget(this.originalSessionId);
-			if (!SessionScripts.save(ScriptedRedisSessionRepository.this.redis,
-					ScriptedRedisSessionRepository.this.valueSerializer, toWrite(idChanged))) {
-				if (!this.servesRequest) {
+			if (this.request != null) {
+				this.request.forget(loadedId);
+			}
+			Saved saved = SessionScripts.save(ScriptedRedisSessionRepository.this.redis,
+					ScriptedRedisSessionRepository.this.valueSerializer, toWrite(loadedId, idChanged, release));
+			if (release) {
+				released(loadedId, saved == Saved.WRITTEN_LOCK_LOST);
+			}
+			if (saved == Saved.GONE) {
+				if (this.request == null) {
 					throw new IllegalStateException("Session was invalidated");
 				}
 				dropChanges();
@@ -415,10 +517,8 @@ final class ScriptedRedisSessionRepository
 			this.isNew = false;
 		}
 
-		private SessionWrite toWrite(boolean idChanged) {
+		private SessionWrite toWrite(String loadedId, boolean idChanged, boolean release) {
 			SessionKeys keys = ScriptedRedisSessionRepository.this.keys;
-			// A new session has no key to rename: it is written under its current id.
-			String loadedId = this.isNew ? getId() : this.originalSessionId;
 			Long expiresAt = this.delta.isEmpty() ? null
 					: getLastAccessedTime().plus(getMaxInactiveInterval()).toEpochMilli();
 			String principal = principalName(this.cached);
@@ -427,7 +527,20 @@ final class ScriptedRedisSessionRepository
 					? new IndexEntry(keys.principalIndex(this.indexedPrincipal), this.originalSessionId) : null;
 			String index = (principal != null) ? keys.principalIndex(principal) : null;
 			return new SessionWrite(keys.session(loadedId), keys.session(getId()), getId(), this.isNew, expiresAt,
-					this.delta, removal, index, indexChanged || this.isNew);
+					this.delta, removal, index, indexChanged || this.isNew, release ? keys.lock(loadedId) : null,
+					release ? this.lockToken : null);
+		}
+
+		private void released(String loadedId, boolean lost) {
+			this.lockToken = null;
+			if (this.request != null) {
+				this.request.released(loadedId);
+			}
+			if (lost) {
+				logger.warn("A request held its session's lock longer than the lock's lease "
+						+ "(scaleout.session.lock.lease), so another request of the session may have run alongside "
+						+ "it; set the lease above the longest request");
+			}
 		}
 
 		private void dropChanges() {

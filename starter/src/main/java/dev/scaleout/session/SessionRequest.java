@@ -1,7 +1,10 @@
 package dev.scaleout.session;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,30 +13,53 @@ import org.springframework.session.MapSession;
 /**
  * The HTTP request that the current thread serves, as far as {@link ScriptedRedisSessionRepository} needs to know
  * it: opened by {@link SessionRequestFilter} around Spring Session's filter, so that a session loaded or created
- * while it is open belongs to a request. Such a session does not fail its request when a concurrent request
- * deleted or re-keyed it: its changes are dropped instead (see {@code RedisSession#save}). And a session loaded
- * twice in one request — Spring Security's concurrent session control looks up the request's own session again —
- * is read from Redis once.
- * <p>
+ * while it is open belongs to a request.
+ * <ul>
+ * <li>Such a session does not fail its request when a concurrent request deleted or re-keyed it: its changes are
+ * dropped instead (see {@code RedisSession#save}).</li>
+ * <li>A session loaded twice in one request — Spring Security's concurrent session control looks up the request's
+ * own session again — is read from Redis once.</li>
+ * <li>When the request may write ({@link #locksSessions()}), the sessions it loads are locked for it
+ * ({@link SessionLock}) under its {@link #token()}, and the locks it still holds when it ends are released
+ * then.</li>
+ * </ul>
  * A thread-bound holder, like Spring's {@code RequestContextHolder}, because Spring Session calls the repository
- * without the request. What a session needs of it is read when the session is loaded, so a session written later
- * on another thread (an asynchronous request) behaves the same.
+ * without the request. What a session needs of it is captured when the session is loaded, so a session written
+ * later on another thread (an asynchronous request) behaves the same.
  */
 final class SessionRequest implements AutoCloseable {
 
 	private static final ThreadLocal<SessionRequest> current = new ThreadLocal<>();
 
+	private final boolean locksSessions;
+
 	private final Map<String, MapSession> loaded = new HashMap<>();
 
-	private SessionRequest() {
+	private final Set<String> locked = new LinkedHashSet<>();
+
+	private final Map<String, SessionLockTimeoutException> lockTimeouts = new HashMap<>();
+
+	private @Nullable String token;
+
+	private SessionRequest(boolean locksSessions) {
+		this.locksSessions = locksSessions;
 	}
 
 	/**
-	 * Opens the request on the current thread, until {@link #close()}.
+	 * Opens a request that takes no session locks, on the current thread, until {@link #close()}.
 	 * @return the request
 	 */
 	static SessionRequest open() {
-		SessionRequest request = new SessionRequest();
+		return open(false);
+	}
+
+	/**
+	 * Opens a request on the current thread, until {@link #close()}.
+	 * @param locksSessions whether the sessions it loads are locked for it
+	 * @return the request
+	 */
+	static SessionRequest open(boolean locksSessions) {
+		SessionRequest request = new SessionRequest(locksSessions);
 		current.set(request);
 		return request;
 	}
@@ -44,6 +70,21 @@ final class SessionRequest implements AutoCloseable {
 	 */
 	static @Nullable SessionRequest current() {
 		return current.get();
+	}
+
+	boolean locksSessions() {
+		return this.locksSessions;
+	}
+
+	/**
+	 * The value of the locks this request holds, unique to it.
+	 * @return the token
+	 */
+	String token() {
+		if (this.token == null) {
+			this.token = UUID.randomUUID().toString();
+		}
+		return this.token;
 	}
 
 	/**
@@ -66,6 +107,40 @@ final class SessionRequest implements AutoCloseable {
 
 	void forget(String sessionId) {
 		this.loaded.remove(sessionId);
+	}
+
+	void locked(String sessionId) {
+		this.locked.add(sessionId);
+	}
+
+	void released(String sessionId) {
+		this.locked.remove(sessionId);
+	}
+
+	boolean holdsLock(String sessionId) {
+		return this.locked.contains(sessionId);
+	}
+
+	/**
+	 * The sessions whose locks this request still holds.
+	 * @return their ids
+	 */
+	Set<String> locks() {
+		return Set.copyOf(this.locked);
+	}
+
+	/**
+	 * Remembers that this request gave up waiting for a session's lock, so that asking for the session again (an
+	 * error page does) fails at once instead of waiting again.
+	 * @param sessionId the session's id
+	 * @param timeout the failure
+	 */
+	void lockTimedOut(String sessionId, SessionLockTimeoutException timeout) {
+		this.lockTimeouts.put(sessionId, timeout);
+	}
+
+	@Nullable SessionLockTimeoutException lockTimeout(String sessionId) {
+		return this.lockTimeouts.get(sessionId);
 	}
 
 	@Override

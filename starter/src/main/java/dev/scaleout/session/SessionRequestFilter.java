@@ -1,6 +1,8 @@
 package dev.scaleout.session;
 
 import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,14 +19,39 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * re-keyed (a login) fails that save with {@code IllegalStateException: Session was invalidated}, which escapes
  * the response being written and becomes a 500; with it, the request's answer stands and its changes to the
  * session are dropped.
+ * <p>
+ * With session locks on, a request that may write (any method but GET, HEAD, OPTIONS and TRACE) locks the
+ * sessions it loads; the locks it still holds when it ends, because it never saved those sessions, are released
+ * here.
  */
 final class SessionRequestFilter extends OncePerRequestFilter implements Ordered {
+
+	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+	private final ScriptedRedisSessionRepository repository;
+
+	private final boolean lockWrites;
+
+	/**
+	 * @param repository the repository whose sessions the requests use
+	 * @param lockWrites whether a request that may write locks the sessions it loads
+	 */
+	SessionRequestFilter(ScriptedRedisSessionRepository repository, boolean lockWrites) {
+		this.repository = repository;
+		this.lockWrites = lockWrites;
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		try (SessionRequest ignored = SessionRequest.open()) {
+		SessionRequest sessions = SessionRequest
+			.open(this.lockWrites && !SAFE_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT)));
+		try {
 			chain.doFilter(request, response);
+		}
+		finally {
+			sessions.close();
+			this.repository.releaseLocks(sessions);
 		}
 	}
 

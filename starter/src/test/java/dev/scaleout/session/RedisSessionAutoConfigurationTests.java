@@ -75,6 +75,33 @@ class RedisSessionAutoConfigurationTests {
 	}
 
 	@Test
+	void sessionLocksAreOffByDefault() {
+		this.runner.run((context) -> assertThat(context.getBean(RedisSessionProperties.class).lock())
+			.isEqualTo(new RedisSessionProperties.Lock(false, Duration.ofSeconds(5), Duration.ofSeconds(30))));
+	}
+
+	@Test
+	void zeroLockTimeoutFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("scaleout.session.lock.enabled=true", "scaleout.session.lock.timeout=0s")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("scaleout.session.lock.timeout")
+					.hasMessageContaining("must be positive");
+			});
+	}
+
+	@Test
+	void zeroLockLeaseFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("scaleout.session.lock.lease=0s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("scaleout.session.lock.lease")
+				.hasMessageContaining("longer than the longest request");
+		});
+	}
+
+	@Test
 	void backsOffWhenTheApplicationDefinesItsOwnSerializer() {
 		this.runner.withUserConfiguration(OwnSerializer.class)
 			.run((context) -> assertThat(context.getBean("springSessionDefaultRedisSerializer"))
