@@ -50,9 +50,11 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
  * format.
  * <p>
  * With Spring Boot's default repository type, the repository is a {@link ScriptedRedisSessionRepository}: the same
- * keys and format as Spring Session's, but a request that uses the session costs two Redis round trips instead of
- * four. {@code spring.session.data.redis.repository-type=indexed} or a {@link SessionRepository} bean of your own
- * turns it off.
+ * keys and format as Spring Session's, but a request that changes the session costs two Redis round trips instead
+ * of four and one that only reads it one; sessions can be found by user; and, with
+ * {@code scaleout.session.lock.enabled}, the writing requests of one session run one at a time.
+ * {@code spring.session.data.redis.repository-type=indexed} or a {@link SessionRepository} bean of your own turns
+ * it off.
  *
  * @see RedisSessionProperties
  */

@@ -12,12 +12,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 
-import dev.scaleout.session.SessionLock.Attempt;
 import dev.scaleout.session.SessionScripts.IndexEntry;
-import dev.scaleout.session.SessionScripts.LockedLoad;
 import dev.scaleout.session.SessionScripts.Saved;
 import dev.scaleout.session.SessionScripts.SessionWrite;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +55,11 @@ import org.springframework.util.Assert;
  * {@code CONFIG}: the save script keeps a set of session ids per principal, {@code <namespace>:index:<name>},
  * adding a session when its principal or id changes and keeping the set alive as long as its longest-living
  * session; a lookup drops the ids of sessions that ended meanwhile.
+ * <p>
+ * Two settings go beyond Spring Session's: {@link #setTouchInterval a touch interval}, so that a request that only
+ * reads its session costs one round trip, and {@link #setLock a lock} that makes the writing requests of one
+ * session run one at a time across replicas, taken by the script that loads the session and released by the one
+ * that saves it.
  */
 final class ScriptedRedisSessionRepository
 		implements FindByIndexNameSessionRepository<ScriptedRedisSessionRepository.RedisSession> {
@@ -238,26 +240,10 @@ final class ScriptedRedisSessionRepository
 	 * @return the session, or {@code null} (and no lock) when there is none
 	 */
 	private @Nullable MapSession lockAndLoad(String sessionId, SessionRequest request, SessionLock lock) {
-		SessionLockTimeoutException timedOut = request.lockTimeout(sessionId);
-		if (timedOut != null) {
-			throw timedOut;
-		}
-		Map<byte[], byte[]> hash;
-		try {
-			hash = lock.acquire(() -> {
-				LockedLoad load = SessionScripts.lockAndLoad(this.redis, this.keys.session(sessionId),
-						this.keys.lock(sessionId), request.token(), lock.lease());
-				return (load.hash() != null) ? Attempt.acquired(load.hash()) : Attempt.heldFor(load.leaseLeftMillis());
-			});
-		}
-		catch (SessionLockTimeoutException ex) {
-			request.lockTimedOut(sessionId, ex);
-			throw ex;
-		}
-		if (hash == null || hash.isEmpty()) {
+		Map<byte[], byte[]> hash = lock.lockAndLoad(this.redis, this.keys, sessionId, request);
+		if (hash.isEmpty()) {
 			return null;
 		}
-		request.locked(sessionId);
 		Map<String, Object> entries = new HashMap<>();
 		hash.forEach((field, value) -> entries.put(new String(field, StandardCharsets.UTF_8),
 				this.valueSerializer.deserialize(value)));
@@ -266,18 +252,11 @@ final class ScriptedRedisSessionRepository
 
 	/**
 	 * Releases the locks a request still holds when it ends: those of sessions it loaded but did not save.
-	 * Failures are left to the locks' lease.
 	 * @param request the request
 	 */
 	void releaseLocks(SessionRequest request) {
-		for (String sessionId : request.locks()) {
-			try {
-				SessionScripts.release(this.redis, this.keys.lock(sessionId), request.token());
-				request.released(sessionId);
-			}
-			catch (RuntimeException ex) {
-				logger.debug("Could not release a session lock; its lease will", ex);
-			}
+		if (this.lock != null) {
+			this.lock.releaseAll(this.redis, this.keys, request);
 		}
 	}
 

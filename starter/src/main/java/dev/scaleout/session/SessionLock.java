@@ -1,14 +1,19 @@
 package dev.scaleout.session;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
+import dev.scaleout.session.SessionScripts.LockedLoad;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.util.Assert;
 
 /**
@@ -21,6 +26,8 @@ import org.springframework.util.Assert;
  * for the lock, zero when it was free) and {@code scaleout.session.lock.timeouts} (requests that gave up).
  */
 final class SessionLock {
+
+	private static final Log logger = LogFactory.getLog(SessionLock.class);
 
 	private static final long FIRST_PAUSE_MILLIS = 2;
 
@@ -56,12 +63,58 @@ final class SessionLock {
 			.register(meters) : null;
 	}
 
-	Duration timeout() {
-		return this.timeout;
+	/**
+	 * Takes a session's lock for a request, waiting while another request holds it, and loads the session in the
+	 * same script.
+	 * @param redis the operations, with string keys
+	 * @param keys the keys of the session's namespace
+	 * @param sessionId the session's id
+	 * @param request the request, which holds the lock once this returns a session
+	 * @return the session's hash, empty (and no lock taken) when there is no session
+	 * @throws SessionLockTimeoutException when another request still held the lock after the timeout, or did when
+	 * this request asked before
+	 */
+	Map<byte[], byte[]> lockAndLoad(RedisOperations<String, Object> redis, SessionKeys keys, String sessionId,
+			SessionRequest request) {
+		SessionLockTimeoutException timedOut = request.lockTimeout(sessionId);
+		if (timedOut != null) {
+			throw timedOut;
+		}
+		Map<byte[], byte[]> hash;
+		try {
+			hash = acquire(() -> {
+				LockedLoad load = SessionScripts.lockAndLoad(redis, keys.session(sessionId), keys.lock(sessionId),
+						request.token(), this.lease);
+				return (load.hash() != null) ? Attempt.acquired(load.hash()) : Attempt.heldFor(load.leaseLeftMillis());
+			});
+		}
+		catch (SessionLockTimeoutException ex) {
+			request.lockTimedOut(sessionId, ex);
+			throw ex;
+		}
+		if (hash == null || hash.isEmpty()) {
+			return Map.of();
+		}
+		request.locked(sessionId);
+		return hash;
 	}
 
-	Duration lease() {
-		return this.lease;
+	/**
+	 * Releases the locks a request still holds when it ends. Failures are left to the locks' lease.
+	 * @param redis the operations, with string keys
+	 * @param keys the keys of the sessions' namespace
+	 * @param request the request
+	 */
+	void releaseAll(RedisOperations<String, Object> redis, SessionKeys keys, SessionRequest request) {
+		for (String sessionId : request.locks()) {
+			try {
+				SessionScripts.release(redis, keys.lock(sessionId), request.token());
+				request.released(sessionId);
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Could not release a session lock; its lease will", ex);
+			}
+		}
 	}
 
 	/**
@@ -72,7 +125,7 @@ final class SessionLock {
 	 * @return what the successful attempt gave
 	 * @throws SessionLockTimeoutException when the lock was still held after {@link #timeout()}
 	 */
-	<T> @Nullable T acquire(Supplier<Attempt<T>> attempt) {
+	private <T> @Nullable T acquire(Supplier<Attempt<T>> attempt) {
 		long start = System.nanoTime();
 		long deadline = start + this.timeout.toNanos();
 		long pause = FIRST_PAUSE_MILLIS;
