@@ -171,7 +171,7 @@ final class ScriptedRedisSessionRepository
 	}
 
 	/**
-	 * Makes the requests of one session that may write it ({@link SessionRequest#locksSessions()}) run one at a
+	 * Makes the requests of one session that may write it ({@link SessionRequest#locks(String)}) run one at a
 	 * time, across replicas.
 	 * @param lock the lock's settings
 	 */
@@ -209,7 +209,7 @@ final class ScriptedRedisSessionRepository
 		MapSession loaded = request.loaded(sessionId);
 		boolean locked = false;
 		if (loaded == null) {
-			locked = this.lock != null && request.locksSessions() && !request.holdsLock(sessionId);
+			locked = this.lock != null && request.locks(sessionId);
 			loaded = locked ? lockAndLoad(sessionId, request, this.lock) : load(sessionId);
 			if (loaded != null) {
 				request.remember(loaded);

@@ -71,15 +71,10 @@ final class SessionLock {
 	 * @param sessionId the session's id
 	 * @param request the request, which holds the lock once this returns a session
 	 * @return the session's hash, empty (and no lock taken) when there is no session
-	 * @throws SessionLockTimeoutException when another request still held the lock after the timeout, or did when
-	 * this request asked before
+	 * @throws SessionLockTimeoutException when another request still held the lock after the timeout
 	 */
 	Map<byte[], byte[]> lockAndLoad(RedisOperations<String, Object> redis, SessionKeys keys, String sessionId,
 			SessionRequest request) {
-		SessionLockTimeoutException timedOut = request.lockTimeout(sessionId);
-		if (timedOut != null) {
-			throw timedOut;
-		}
 		Map<byte[], byte[]> hash;
 		try {
 			hash = acquire(() -> {
@@ -89,7 +84,7 @@ final class SessionLock {
 			});
 		}
 		catch (SessionLockTimeoutException ex) {
-			request.lockTimedOut(sessionId, ex);
+			request.gaveUpLocking(sessionId);
 			throw ex;
 		}
 		if (hash == null || hash.isEmpty()) {

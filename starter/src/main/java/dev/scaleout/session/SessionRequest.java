@@ -1,6 +1,7 @@
 package dev.scaleout.session;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,7 @@ import org.springframework.session.MapSession;
  * dropped instead (see {@code RedisSession#save}).</li>
  * <li>A session loaded twice in one request — Spring Security's concurrent session control looks up the request's
  * own session again — is read from Redis once.</li>
- * <li>When the request may write ({@link #locksSessions()}), the sessions it loads are locked for it
+ * <li>When the request may write ({@link #locks(String)}), the sessions it loads are locked for it
  * ({@link SessionLock}) under its {@link #token()}, and the locks it still holds when it ends are released
  * then.</li>
  * </ul>
@@ -37,20 +38,12 @@ final class SessionRequest implements AutoCloseable {
 
 	private final Set<String> locked = new LinkedHashSet<>();
 
-	private final Map<String, SessionLockTimeoutException> lockTimeouts = new HashMap<>();
+	private final Set<String> gaveUpLocking = new HashSet<>();
 
 	private @Nullable String token;
 
 	private SessionRequest(boolean locksSessions) {
 		this.locksSessions = locksSessions;
-	}
-
-	/**
-	 * Opens a request that takes no session locks, on the current thread, until {@link #close()}.
-	 * @return the request
-	 */
-	static SessionRequest open() {
-		return open(false);
 	}
 
 	/**
@@ -70,10 +63,6 @@ final class SessionRequest implements AutoCloseable {
 	 */
 	static @Nullable SessionRequest current() {
 		return current.get();
-	}
-
-	boolean locksSessions() {
-		return this.locksSessions;
 	}
 
 	/**
@@ -117,10 +106,6 @@ final class SessionRequest implements AutoCloseable {
 		this.locked.remove(sessionId);
 	}
 
-	boolean holdsLock(String sessionId) {
-		return this.locked.contains(sessionId);
-	}
-
 	/**
 	 * The sessions whose locks this request still holds.
 	 * @return their ids
@@ -130,17 +115,22 @@ final class SessionRequest implements AutoCloseable {
 	}
 
 	/**
-	 * Remembers that this request gave up waiting for a session's lock, so that asking for the session again (an
-	 * error page does) fails at once instead of waiting again.
+	 * Remembers that this request gave up waiting for a session's lock. It is answered 503, and rendering that
+	 * answer may read the session again (the locale of the error message is kept there): that read does not wait
+	 * again.
 	 * @param sessionId the session's id
-	 * @param timeout the failure
 	 */
-	void lockTimedOut(String sessionId, SessionLockTimeoutException timeout) {
-		this.lockTimeouts.put(sessionId, timeout);
+	void gaveUpLocking(String sessionId) {
+		this.gaveUpLocking.add(sessionId);
 	}
 
-	@Nullable SessionLockTimeoutException lockTimeout(String sessionId) {
-		return this.lockTimeouts.get(sessionId);
+	/**
+	 * Whether the request may lock a session: it may write, has not locked it yet, and has not given up waiting.
+	 * @param sessionId the session's id
+	 * @return whether loading the session takes its lock
+	 */
+	boolean locks(String sessionId) {
+		return this.locksSessions && !this.locked.contains(sessionId) && !this.gaveUpLocking.contains(sessionId);
 	}
 
 	@Override

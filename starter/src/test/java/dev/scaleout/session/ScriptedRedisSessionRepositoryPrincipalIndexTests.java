@@ -145,7 +145,7 @@ class ScriptedRedisSessionRepositoryPrincipalIndexTests {
 	void aSessionLoadedTwiceInOneRequestIsReadFromRedisOnce() {
 		String id = loggedIn("alice");
 		this.commandsSent.clear();
-		try (SessionRequest request = SessionRequest.open()) {
+		try (SessionRequest request = SessionRequest.open(false)) {
 			RedisSession forTheRequest = this.repository.findById(id);
 			RedisSession forConcurrentSessionControl = this.repository.findById(id);
 			assertThat(forConcurrentSessionControl.getId()).isEqualTo(forTheRequest.getId());

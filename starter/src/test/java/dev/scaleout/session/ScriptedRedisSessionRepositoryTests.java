@@ -192,7 +192,7 @@ class ScriptedRedisSessionRepositoryTests {
 		RedisSession session = this.repository.createSession();
 		session.setAttribute("count", 1);
 		this.repository.save(session);
-		try (SessionRequest request = SessionRequest.open()) {
+		try (SessionRequest request = SessionRequest.open(false)) {
 			RedisSession loadedBeforeLogout = this.repository.findById(session.getId());
 			this.repository.deleteById(session.getId());
 			loadedBeforeLogout.setAttribute("count", 2);
@@ -208,7 +208,7 @@ class ScriptedRedisSessionRepositoryTests {
 		session.setAttribute("user", "demo");
 		this.repository.save(session);
 		String oldId = session.getId();
-		try (SessionRequest request = SessionRequest.open()) {
+		try (SessionRequest request = SessionRequest.open(false)) {
 			RedisSession winner = this.repository.findById(oldId);
 			RedisSession loser = this.repository.findById(oldId);
 			String winnersId = winner.changeSessionId();
