@@ -302,17 +302,23 @@ final class ScriptedRedisSessionRepository
 
 		private final Map<String, @Nullable Object> delta = new HashMap<>();
 
+		/**
+		 * The request the session serves, or {@code null} outside one (then a save fails as Spring Session's does).
+		 */
+		private final @Nullable SessionRequest request = SessionRequest.current();
+
 		private boolean isNew;
 
 		private String originalSessionId;
-
-		private final @Nullable SessionRequest request = SessionRequest.current();
 
 		/**
 		 * The token of the lock this session's request took when it loaded it, until a save releases it.
 		 */
 		private @Nullable String lockToken;
 
+		/**
+		 * Whether a concurrent request deleted or re-keyed the session, so that its request's saves are dropped.
+		 */
 		private boolean gone;
 
 		/**
@@ -325,6 +331,9 @@ final class ScriptedRedisSessionRepository
 		 */
 		private @Nullable String indexedPrincipal;
 
+		/**
+		 * Whether an access newer than the written one waits for the touch interval, or for another change.
+		 */
 		private boolean accessNotWritten;
 
 		RedisSession(MapSession cached, boolean isNew) {
