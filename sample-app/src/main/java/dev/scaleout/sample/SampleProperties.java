@@ -5,6 +5,8 @@ import java.net.URI;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,9 +31,13 @@ public record SampleProperties(@DefaultValue @Valid User user,
 	 * @param password the password, hashed and prefixed with its encoding as Spring Security's
 	 * {@code DelegatingPasswordEncoder} reads it, e.g. {@code {bcrypt}$2a$10$…}; the default is the hash of
 	 * {@code demo}
+	 * @param maxSessions How many sessions the user may have at once, across all replicas; a login beyond that ends
+	 * the least recently used one. Unlimited when not set. When set, every request that carries a session cookie
+	 * reads its session (Spring Security's concurrent session control checks it).
 	 */
 	public record User(@DefaultValue("demo") @NotBlank String name,
-			@DefaultValue("{bcrypt}$2a$10$zI8IkYeMEZRJPbndfTUefuSQxtnxdd/Y.vy125SIv8q4b6ZCmMkna") @NotBlank String password) {
+			@DefaultValue("{bcrypt}$2a$10$zI8IkYeMEZRJPbndfTUefuSQxtnxdd/Y.vy125SIv8q4b6ZCmMkna") @NotBlank String password,
+			@Nullable @Positive Integer maxSessions) {
 
 	}
 

@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -31,11 +33,16 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Form login whose security context lives in the Redis session, so a login on one replica holds on all.
+ * Form login whose security context lives in the Redis session, so a login on one replica holds on all. The
+ * sessions of a user are found through Spring Session's principal index, so that
+ * {@code scaleout.sample.user.max-sessions} holds across replicas.
  * <p>
  * API clients get 401 problem details and JSON; a browser asking for a protected page is sent to Spring Security's
  * login form and, once logged in, back to that page (the saved request, kept in the session like the login).
@@ -51,7 +58,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http,
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems, JsonMapper json,
-			InstanceId instanceId) throws Exception {
+			InstanceId instanceId, SessionRegistry sessionRegistry, SampleProperties properties) throws Exception {
 		RequestMatcher browser = browserRequests();
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 		requestCache.setRequestMatcher(browser);
@@ -78,8 +85,16 @@ class SecurityConfiguration {
 				unauthorized.commence(request, response, ex);
 			}
 		};
+		Integer maxSessions = properties.user().maxSessions();
+		if (maxSessions != null) {
+			// Spring Security then reads the session of every request that carries a session cookie.
+			http.sessionManagement((sessions) -> sessions.maximumSessions(maxSessions)
+				.sessionRegistry(sessionRegistry)
+				.expiredSessionStrategy((event) -> problems.resolveException(event.getRequest(), event.getResponse(),
+						null, new ErrorResponseException(HttpStatus.UNAUTHORIZED, sessionEnded(), null))));
+		}
 		return http
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/me", "/account")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/me", "/account", "/sessions/**")
 				.authenticated()
 				.anyRequest()
 				.permitAll())
@@ -95,6 +110,25 @@ class SecurityConfiguration {
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::crossSiteStateChange))
 			.requestCache((cache) -> cache.requestCache(requestCache))
 			.build();
+	}
+
+	/**
+	 * The sessions of each user, read from Spring Session's repository, so that the limit on sessions per user
+	 * holds across all replicas.
+	 */
+	@Bean
+	SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
+		return registryOf(sessions);
+	}
+
+	private static <S extends Session> SessionRegistry registryOf(FindByIndexNameSessionRepository<S> sessions) {
+		return new SpringSessionBackedSessionRegistry<>(sessions);
+	}
+
+	private static ProblemDetail sessionEnded() {
+		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNAUTHORIZED);
+		problem.setDetail("This session was ended because the same user logged in elsewhere; log in again.");
+		return problem;
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.scaleout.report.ReplicationCheck;
 import io.lettuce.core.ClientOptions.DisconnectedBehavior;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,9 +55,11 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
  * format.
  * <p>
  * With Spring Boot's default repository type, the repository is a {@link ScriptedRedisSessionRepository}: the same
- * keys and format as Spring Session's, but a request that uses the session costs two Redis round trips instead of
- * four. {@code spring.session.data.redis.repository-type=indexed} or a {@link SessionRepository} bean of your own
- * turns it off.
+ * keys and format as Spring Session's, but a request that changes the session costs two Redis round trips instead
+ * of four and one that only reads it one; sessions can be found by user; and, with
+ * {@code scaleout.session.lock.enabled}, the writing requests of one session run one at a time.
+ * {@code spring.session.data.redis.repository-type=indexed} or a {@link SessionRepository} bean of your own turns
+ * it off.
  *
  * @see RedisSessionProperties
  */
@@ -152,8 +155,9 @@ public final class RedisSessionAutoConfiguration {
 		ScriptedRedisSessionRepository sessionRepository(RedisConnectionFactory connectionFactory,
 				@SpringSessionRedisConnectionFactory ObjectProvider<RedisConnectionFactory> sessionConnectionFactory,
 				@Qualifier(SERIALIZER_BEAN_NAME) RedisSerializer<Object> serializer,
-				SessionDataRedisProperties properties, ObjectProvider<SessionTimeout> sessionTimeout,
-				ObjectProvider<SessionIdGenerator> sessionIdGenerator) {
+				SessionDataRedisProperties properties, RedisSessionProperties scaleoutProperties,
+				ObjectProvider<SessionTimeout> sessionTimeout, ObjectProvider<SessionIdGenerator> sessionIdGenerator,
+				ObjectProvider<MeterRegistry> meters) {
 			ScriptedRedisSessionRepository repository = ScriptedRedisSessionRepository
 				.on(sessionConnectionFactory.getIfAvailable(() -> connectionFactory), serializer);
 			PropertyMapper map = PropertyMapper.get();
@@ -163,7 +167,19 @@ public final class RedisSessionAutoConfiguration {
 			map.from(properties::getFlushMode).to(repository::setFlushMode);
 			map.from(properties::getSaveMode).to(repository::setSaveMode);
 			map.from(sessionIdGenerator.getIfAvailable()).to(repository::setSessionIdGenerator);
+			map.from(scaleoutProperties::touchInterval).to(repository::setTouchInterval);
+			RedisSessionProperties.Lock lock = scaleoutProperties.lock();
+			if (lock.enabled()) {
+				repository.setLock(new SessionLock(lock.timeout(), lock.lease(), scaleoutProperties.retryAfter(),
+						meters.getIfAvailable()));
+			}
 			return repository;
+		}
+
+		@Bean
+		SessionRequestFilter sessionRequestFilter(ScriptedRedisSessionRepository repository,
+				RedisSessionProperties properties) {
+			return new SessionRequestFilter(repository, properties.lock().enabled());
 		}
 
 	}

@@ -14,18 +14,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers a request that needed Redis while Redis is unreachable with 503 {@code application/problem+json} and
- * {@code Retry-After}, instead of a 500 and a stack trace. Sits just outside Spring Session's filter, so it sees
+ * {@code Retry-After}, instead of a 500 and a stack trace; likewise a request that gave up waiting for its
+ * session's lock ({@link SessionLockTimeoutException}) where no Spring MVC handler turned it into a response. Sits just outside Spring Session's filter, so it sees
  * failures to load a session as well as failures to save one. Requests that never touch the session are not
  * affected: sessions are loaded and created lazily.
  * <p>
@@ -60,8 +63,17 @@ final class SessionStoreUnavailableFilter extends OncePerRequestFilter implement
 
 	private boolean answeredUnavailable(HttpServletRequest request, HttpServletResponse response, Throwable ex)
 			throws IOException {
+		if (response.isCommitted()) {
+			return false;
+		}
+		SessionLockTimeoutException busy = lockTimeoutIn(ex);
+		if (busy != null) {
+			ProblemDetail problem = busy.getBody();
+			write(response, problem(request.getRequestURI(), problem.getTitle(), problem.getDetail()));
+			return true;
+		}
 		Throwable storeFailure = RedisUnavailable.causeOf(ex);
-		if (storeFailure == null || response.isCommitted()) {
+		if (storeFailure == null) {
 			return false;
 		}
 		this.outages.warn("Session store (Redis) unavailable, answering 503 to requests that need a session",
@@ -69,7 +81,22 @@ final class SessionStoreUnavailableFilter extends OncePerRequestFilter implement
 		if (logger.isDebugEnabled()) {
 			logger.debug("Answered 503 to " + request.getMethod() + " " + request.getRequestURI(), ex);
 		}
-		byte[] body = problem(request.getRequestURI()).getBytes(StandardCharsets.UTF_8);
+		write(response, problem(request.getRequestURI(), "Service Unavailable",
+				"The session store is unavailable; retry after the time in Retry-After."));
+		return true;
+	}
+
+	private static @Nullable SessionLockTimeoutException lockTimeoutIn(Throwable ex) {
+		for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
+			if (candidate instanceof SessionLockTimeoutException timeout) {
+				return timeout;
+			}
+		}
+		return null;
+	}
+
+	private void write(HttpServletResponse response, String problem) throws IOException {
+		byte[] body = problem.getBytes(StandardCharsets.UTF_8);
 		response.resetBuffer();
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, this.retryAfter.toSeconds())));
@@ -78,15 +105,14 @@ final class SessionStoreUnavailableFilter extends OncePerRequestFilter implement
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
 		response.flushBuffer();
-		return true;
 	}
 
-	private static String problem(String path) {
+	private static String problem(String path, @Nullable String title, @Nullable String detail) {
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "about:blank");
-		problem.put("title", "Service Unavailable");
+		problem.put("title", title);
 		problem.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
-		problem.put("detail", "The session store is unavailable; retry after the time in Retry-After.");
+		problem.put("detail", detail);
 		problem.put("instance", path);
 		return json.writeValueAsString(problem);
 	}

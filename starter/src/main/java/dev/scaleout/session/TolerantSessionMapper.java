@@ -20,9 +20,9 @@ import org.springframework.session.data.redis.RedisSessionMapper;
  */
 final class TolerantSessionMapper implements BiFunction<String, Map<String, Object>, MapSession> {
 
-	private static final String ATTRIBUTE_PREFIX = "sessionAttr:";
-
 	private static final Log logger = LogFactory.getLog(TolerantSessionMapper.class);
+
+	private static final String ATTRIBUTE_PREFIX = ScriptedRedisSessionRepository.ATTRIBUTE_PREFIX;
 
 	private final BiFunction<String, Map<String, Object>, MapSession> delegate;
 

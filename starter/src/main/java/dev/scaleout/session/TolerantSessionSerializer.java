@@ -79,6 +79,22 @@ final class TolerantSessionSerializer implements RedisSerializer<Object> {
 	}
 
 	/**
+	 * Serializes the value of a field of a session's hash, naming the attribute in the WARN of a value that
+	 * {@code serializer} refuses to store when it is this format.
+	 * @param serializer the session's serializer
+	 * @param field the hash field, e.g. {@code sessionAttr:cart}
+	 * @param value the value
+	 * @return the bytes to store; empty for a refused value
+	 */
+	static byte @Nullable [] serializeField(RedisSerializer<Object> serializer, String field, Object value) {
+		if (serializer instanceof TolerantSessionSerializer tolerant
+				&& field.startsWith(ScriptedRedisSessionRepository.ATTRIBUTE_PREFIX)) {
+			return tolerant.serialize(field.substring(ScriptedRedisSessionRepository.ATTRIBUTE_PREFIX.length()), value);
+		}
+		return serializer.serialize(value);
+	}
+
+	/**
 	 * Writes the value of an attribute, or no value when it would not read back.
 	 * @param attribute the attribute's name, for the log
 	 * @param value the value

@@ -3,6 +3,7 @@ package dev.scaleout.session;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import dev.scaleout.report.ReplicationCheck;
@@ -62,6 +63,49 @@ class RedisSessionAutoConfigurationTests {
 			assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("scaleout.session.trusted-packages")
 				.hasMessageContaining("must be Java package names such as com.example.cart");
+		});
+	}
+
+	@Test
+	void sessionAccessIsWrittenAtMostOnceAMinuteByDefault() {
+		this.runner.run((context) -> assertThat(context.getBean(RedisSessionProperties.class).touchInterval())
+			.isEqualTo(Duration.ofSeconds(60)));
+	}
+
+	@Test
+	void negativeTouchIntervalFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("scaleout.session.touch-interval=-1s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("scaleout.session.touch-interval")
+				.hasMessageContaining("must be zero (write every access) or positive");
+		});
+	}
+
+	@Test
+	void sessionLocksAreOffByDefault() {
+		this.runner.run((context) -> assertThat(context.getBean(RedisSessionProperties.class).lock())
+			.isEqualTo(new RedisSessionProperties.Lock(false, Duration.ofSeconds(5), Duration.ofSeconds(30))));
+	}
+
+	@Test
+	void zeroLockTimeoutFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("scaleout.session.lock.enabled=true", "scaleout.session.lock.timeout=0s")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("scaleout.session.lock.timeout")
+					.hasMessageContaining("must be positive");
+			});
+	}
+
+	@Test
+	void zeroLockLeaseFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("scaleout.session.lock.lease=0s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("scaleout.session.lock.lease")
+				.hasMessageContaining("longer than the longest request");
 		});
 	}
 

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@link ScriptedRedisSessionRepository} against a real Redis server: Spring Session's keys and fields, two
- * round trips per request, and no resurrection of an invalidated session.
+ * round trips per request, no resurrection of an invalidated session, and no failed request when a concurrent
+ * request removed its session.
  */
 class ScriptedRedisSessionRepositoryTests {
 
@@ -94,6 +95,70 @@ class ScriptedRedisSessionRepositoryTests {
 	}
 
 	@Test
+	void aRequestThatOnlyReadsItsSessionWithinTheTouchIntervalTakesOneRoundTrip() {
+		this.repository.setTouchInterval(Duration.ofSeconds(60));
+		RedisSession session = this.repository.createSession();
+		session.setAttribute("count", 1);
+		this.repository.save(session);
+		String key = this.namespace + ":sessions:" + session.getId();
+		String writtenAccess = this.redis.command("HGET", key, "lastAccessedTime");
+		long expiry = Long.parseLong(this.redis.command("PEXPIRETIME", key));
+		this.commandsSent.clear();
+		RedisSession read = this.repository.findById(session.getId());
+		read.setLastAccessedTime(session.getLastAccessedTime().plusSeconds(59));
+		assertThat(read.<Integer>getAttribute("count")).isEqualTo(1);
+		this.repository.save(read);
+		assertThat(this.commandsSent).containsExactly("HGETALL");
+		assertThat(this.redis.command("HGET", key, "lastAccessedTime")).isEqualTo(writtenAccess);
+		assertThat(Long.parseLong(this.redis.command("PEXPIRETIME", key))).isEqualTo(expiry);
+	}
+
+	@Test
+	void anAccessAfterTheTouchIntervalIsWrittenAndPushesTheExpiry() {
+		this.repository.setTouchInterval(Duration.ofSeconds(60));
+		RedisSession session = this.repository.createSession();
+		this.repository.save(session);
+		String key = this.namespace + ":sessions:" + session.getId();
+		long expiry = Long.parseLong(this.redis.command("PEXPIRETIME", key));
+		RedisSession read = this.repository.findById(session.getId());
+		Instant later = session.getLastAccessedTime().plusSeconds(60);
+		read.setLastAccessedTime(later);
+		this.commandsSent.clear();
+		this.repository.save(read);
+		assertThat(this.commandsSent).containsExactly("EVALSHA");
+		assertThat(this.redis.command("HGET", key, "lastAccessedTime")).isEqualTo(Long.toString(later.toEpochMilli()));
+		assertThat(Long.parseLong(this.redis.command("PEXPIRETIME", key))).isEqualTo(expiry + 60_000);
+	}
+
+	@Test
+	void aRequestThatChangesItsSessionWritesItsAccessTooWithinTheTouchInterval() {
+		this.repository.setTouchInterval(Duration.ofSeconds(60));
+		RedisSession session = this.repository.createSession();
+		this.repository.save(session);
+		String key = this.namespace + ":sessions:" + session.getId();
+		RedisSession read = this.repository.findById(session.getId());
+		Instant soon = session.getLastAccessedTime().plusSeconds(5);
+		read.setLastAccessedTime(soon);
+		read.setAttribute("count", 1);
+		this.repository.save(read);
+		assertThat(this.redis.command("HGET", key, "lastAccessedTime")).isEqualTo(Long.toString(soon.toEpochMilli()));
+		assertThat(this.repository.findById(session.getId()).<Integer>getAttribute("count")).isEqualTo(1);
+	}
+
+	@Test
+	void aSessionWithAShortTimeoutIsTouchedAtLeastEveryTenthOfIt() {
+		this.repository.setTouchInterval(Duration.ofSeconds(60));
+		RedisSession session = this.repository.createSession();
+		session.setMaxInactiveInterval(Duration.ofSeconds(100));
+		this.repository.save(session);
+		RedisSession read = this.repository.findById(session.getId());
+		read.setLastAccessedTime(session.getLastAccessedTime().plusSeconds(10));
+		this.commandsSent.clear();
+		this.repository.save(read);
+		assertThat(this.commandsSent).containsExactly("EVALSHA");
+	}
+
+	@Test
 	void savesOnlyWhatChangedAndKeepsTheRest() {
 		RedisSession session = this.repository.createSession();
 		session.setAttribute("a", "first");
@@ -123,6 +188,41 @@ class ScriptedRedisSessionRepositoryTests {
 	}
 
 	@Test
+	void aRequestWhoseSessionWasDeletedMeanwhileDropsItsChangesInsteadOfFailing() {
+		RedisSession session = this.repository.createSession();
+		session.setAttribute("count", 1);
+		this.repository.save(session);
+		try (SessionRequest request = SessionRequest.open(false)) {
+			RedisSession loadedBeforeLogout = this.repository.findById(session.getId());
+			this.repository.deleteById(session.getId());
+			loadedBeforeLogout.setAttribute("count", 2);
+			this.repository.save(loadedBeforeLogout);
+			this.repository.save(loadedBeforeLogout);
+		}
+		assertThat(this.repository.findById(session.getId())).isNull();
+	}
+
+	@Test
+	void aRequestThatLostALoginRaceKeepsItsOldIdSoThatTheWinnersCookieStands() {
+		RedisSession session = this.repository.createSession();
+		session.setAttribute("user", "demo");
+		this.repository.save(session);
+		String oldId = session.getId();
+		try (SessionRequest request = SessionRequest.open(false)) {
+			RedisSession winner = this.repository.findById(oldId);
+			RedisSession loser = this.repository.findById(oldId);
+			String winnersId = winner.changeSessionId();
+			this.repository.save(winner);
+			loser.changeSessionId();
+			loser.setAttribute("user", "other");
+			this.repository.save(loser);
+			assertThat(loser.getId()).isEqualTo(oldId);
+			assertThat(this.repository.findById(winnersId).<String>getAttribute("user")).isEqualTo("demo");
+		}
+		assertThat(this.repository.findById(oldId)).isNull();
+	}
+
+	@Test
 	void aNewIdMovesTheSessionToTheNewKey() {
 		RedisSession session = this.repository.createSession();
 		session.setAttribute("user", "demo");
@@ -130,7 +230,9 @@ class ScriptedRedisSessionRepositoryTests {
 		String oldId = session.getId();
 		RedisSession loaded = this.repository.findById(oldId);
 		String newId = loaded.changeSessionId();
+		this.commandsSent.clear();
 		this.repository.save(loaded);
+		assertThat(this.commandsSent).as("the rename runs inside the save script").containsExactly("EVALSHA");
 		assertThat(this.repository.findById(oldId)).isNull();
 		assertThat(this.repository.findById(newId).<String>getAttribute("user")).isEqualTo("demo");
 	}

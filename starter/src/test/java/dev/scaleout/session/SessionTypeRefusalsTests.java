@@ -126,7 +126,7 @@ class SessionTypeRefusalsTests {
 	}
 
 	@Test
-	void anAttributeThisReplicaDoesNotTrustIsDroppedAloneAndClearedByTheNextSave(CapturedOutput output) {
+	void anAttributeThisReplicaDoesNotTrustIsDroppedAloneAndLeftForTheReplicasThatTrustIt(CapturedOutput output) {
 		SessionReplica trusting = replica(TEST_PACKAGE);
 		SessionReplica distrusting = replica();
 		String id = trusting.write(Map.of(LOGIN, login(), "cart", new Cart("sku-1", 2))).getId();
@@ -138,8 +138,7 @@ class SessionTypeRefusalsTests {
 				+ "To allow it, set scaleout.session.trusted-packages=" + TEST_PACKAGE + ".");
 		read.setLastAccessedTime(Instant.now());
 		distrusting.save(read);
-		assertThat(hashField(id, "sessionAttr:cart")).isEmpty();
-		assertThat(trusting.read(id).getAttributeNames()).containsExactly(LOGIN);
+		assertThat(trusting.read(id).getAttributeNames()).containsExactlyInAnyOrder(LOGIN, "cart");
 	}
 
 	@Test
@@ -168,7 +167,7 @@ class SessionTypeRefusalsTests {
 	}
 
 	@Test
-	void aCorruptValueIsDroppedAloneAndClearedByTheNextSave(CapturedOutput output) {
+	void aCorruptValueIsDroppedAloneAndClearedFromRedis(CapturedOutput output) {
 		SessionReplica replica = replica();
 		String id = replica.write(Map.of(LOGIN, login())).getId();
 		this.redis.command("HSET", key(id), "sessionAttr:broken", "{not json");
@@ -176,8 +175,6 @@ class SessionTypeRefusalsTests {
 		assertThat(read.getAttributeNames()).containsExactly(LOGIN);
 		assertThat(output.getOut()).contains("Dropping session attribute 'broken' read from Redis: its value cannot "
 				+ "be read from JSON (");
-		read.setLastAccessedTime(Instant.now());
-		replica.save(read);
 		assertThat(hashField(id, "sessionAttr:broken")).isEmpty();
 	}
 
