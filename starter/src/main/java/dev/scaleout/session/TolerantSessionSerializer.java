@@ -1,6 +1,7 @@
 package dev.scaleout.session;
 
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,11 +88,16 @@ final class TolerantSessionSerializer implements RedisSerializer<Object> {
 	 * @return the bytes to store; empty for a refused value
 	 */
 	static byte @Nullable [] serializeField(RedisSerializer<Object> serializer, String field, Object value) {
-		if (serializer instanceof TolerantSessionSerializer tolerant
-				&& field.startsWith(ScriptedRedisSessionRepository.ATTRIBUTE_PREFIX)) {
+		if (!(serializer instanceof TolerantSessionSerializer tolerant)) {
+			return serializer.serialize(value);
+		}
+		if (field.startsWith(ScriptedRedisSessionRepository.ATTRIBUTE_PREFIX)) {
 			return tolerant.serialize(field.substring(ScriptedRedisSessionRepository.ATTRIBUTE_PREFIX.length()), value);
 		}
-		return serializer.serialize(value);
+		// The session's own fields (creation and access times, timeout) are plain numbers, as Spring Session writes
+		// them: they read back as the Long and Integer its mapper expects.
+		return (value instanceof Long || value instanceof Integer) ? value.toString().getBytes(StandardCharsets.UTF_8)
+				: tolerant.serialize(value);
 	}
 
 	/**
