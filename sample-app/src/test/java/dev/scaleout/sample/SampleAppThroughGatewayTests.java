@@ -8,6 +8,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntFunction;
 
 import dev.scaleout.test.app.CookieJarClient;
 import dev.scaleout.test.app.RunningApp;
@@ -16,15 +21,25 @@ import dev.scaleout.test.redis.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a browser does with the sample app through the real gateway (its jar, round robin, so that consecutive
  * requests alternate between the two replicas): every page flow that keeps something in the session between two
- * requests meets both replicas.
+ * requests meets both replicas, and the requests of one session that race each other on both replicas neither fail
+ * nor lose an update (the sample app turns session locks on).
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SampleAppThroughGatewayTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
@@ -124,6 +139,92 @@ class SampleAppThroughGatewayTests {
 		assertThat(login.body()).contains("\"user\":\"demo\"");
 	}
 
+	@Test
+	void eightSimultaneousLoginsOnOneSessionAllSucceed(CapturedOutput output) {
+		CookieJarClient browser = new CookieJarClient();
+		assertThat(browser.post(gateway.uri("/session/counter")).statusCode()).isEqualTo(200);
+		List<Integer> statuses = simultaneously(8, 1,
+				(i) -> browser.postForm(gateway.uri("/login"), Map.of("username", "demo", "password", "demo")));
+		assertThat(statuses).containsOnly(200);
+		assertThat(browser.get(gateway.uri("/me")).statusCode()).isEqualTo(200);
+		assertThat(output.getOut()).doesNotContain("ERROR [replica-");
+	}
+
+	@Test
+	void sixteenClientsIncrementingOneSessionFiftyTimesEachCountEightHundred() {
+		CookieJarClient browser = new CookieJarClient();
+		assertThat(read(browser.post(gateway.uri("/session/counter"))).get("count").asInt()).isEqualTo(1);
+		List<Integer> statuses = simultaneously(16, 50, (i) -> browser.post(gateway.uri("/session/counter")));
+		assertThat(statuses).hasSize(800).containsOnly(200);
+		assertThat(read(browser.get(gateway.uri("/session/counter"))).get("count").asInt()).isEqualTo(801);
+	}
+
+	@Test
+	void signingOutEverywhereEndsTheSessionsOfEveryCookieJar() {
+		List<CookieJarClient> devices = List.of(loggedIn(), loggedIn(), loggedIn());
+		for (CookieJarClient device : devices) {
+			assertThat(device.get(gateway.uri("/me")).statusCode()).isEqualTo(200);
+		}
+		HttpResponse<String> signedOut = devices.get(1).post(gateway.uri("/sessions/sign-out-everywhere"));
+		assertThat(signedOut.statusCode()).isEqualTo(200);
+		// Other tests of this class log in as the same user, so there may be more than these three.
+		assertThat(read(signedOut).get("ended").asInt()).isGreaterThanOrEqualTo(3);
+		for (CookieJarClient device : devices) {
+			for (int request = 0; request < 2; request++) {
+				assertThat(device.get(gateway.uri("/me")).statusCode()).isEqualTo(401);
+			}
+		}
+	}
+
+	private static CookieJarClient loggedIn() {
+		CookieJarClient device = new CookieJarClient();
+		HttpResponse<String> login = device.postForm(gateway.uri("/login"),
+				Map.of("username", "demo", "password", "demo"));
+		assertThat(login.statusCode()).isEqualTo(200);
+		return device;
+	}
+
+	/**
+	 * Starts {@code clients} threads at once, each sending {@code rounds} requests one after the other.
+	 */
+	private static List<Integer> simultaneously(int clients, int rounds, IntFunction<HttpResponse<String>> request) {
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(clients);
+		try {
+			List<CompletableFuture<List<Integer>>> results = new ArrayList<>();
+			for (int client = 0; client < clients; client++) {
+				int id = client;
+				results.add(CompletableFuture.supplyAsync(() -> {
+					awaitQuietly(start);
+					List<Integer> statuses = new ArrayList<>();
+					for (int round = 0; round < rounds; round++) {
+						statuses.add(request.apply(id).statusCode());
+					}
+					return statuses;
+				}, threads));
+			}
+			start.countDown();
+			return results.stream().flatMap((result) -> result.join().stream()).toList();
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static JsonNode read(HttpResponse<String> response) {
+		return json.readTree(response.body());
+	}
+
 	private static HttpRequest.Builder page(String path) {
 		return HttpRequest.newBuilder(gateway.uri(path)).header("Accept", BROWSER_ACCEPT);
 	}
@@ -139,6 +240,8 @@ class SampleAppThroughGatewayTests {
 	private static RunningApp replica(String id) {
 		List<String> args = new ArrayList<>(List.of(redis.springArguments()));
 		args.add("--scaleout.instance.id=" + id);
+		// Every request of the counter test queues on one session's lock, on a machine that runs other suites too.
+		args.add("--scaleout.session.lock.timeout=60s");
 		return RunningApp.start(SampleApplication.class, args.toArray(String[]::new));
 	}
 
