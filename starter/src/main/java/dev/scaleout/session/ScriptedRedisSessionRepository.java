@@ -19,7 +19,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.redis.connection.RedisClusterConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.serializer.RedisSerializer;
@@ -55,6 +57,10 @@ import org.springframework.util.Assert;
  * {@code CONFIG}: the save script keeps a set of session ids per principal, {@code <namespace>:index:<name>},
  * adding a session when its principal or id changes and keeping the set alive as long as its longest-living
  * session; a lookup drops the ids of sessions that ended meanwhile.
+ * <p>
+ * On a Redis Cluster the keys stay Spring Session's, and a save whose keys are in several slots (an id change, a
+ * principal's index) runs slot by slot instead of in one script: see {@link ClusterSave} for the order that keeps
+ * ended sessions from coming back and lookups from missing a session, and for what that costs.
  * <p>
  * Two settings go beyond Spring Session's: {@link #setTouchInterval a touch interval}, so that a request that only
  * reads its session costs one round trip, and {@link #setLock a lock} that makes the writing requests of one
@@ -96,6 +102,11 @@ final class ScriptedRedisSessionRepository
 	private Duration touchInterval = Duration.ZERO;
 
 	private @Nullable SessionLock lock;
+
+	/**
+	 * Whether the connection is to a Redis Cluster, found on the first save.
+	 */
+	private volatile @Nullable Boolean cluster;
 
 	/**
 	 * @param redis operations with string keys and hash keys whose default serializer writes session values
@@ -309,6 +320,26 @@ final class ScriptedRedisSessionRepository
 		return sessions;
 	}
 
+	/**
+	 * Saves in one script on one server; on a Redis Cluster, slot by slot (see {@link ClusterSave}), because the
+	 * keys a save touches (a changed id, a principal's index) are in other slots than the session's.
+	 */
+	private Saved write(SessionWrite write) {
+		return isCluster() ? ClusterSave.save(this.redis, this.valueSerializer, write)
+				: SessionScripts.save(this.redis, this.valueSerializer, write);
+	}
+
+	private boolean isCluster() {
+		Boolean cluster = this.cluster;
+		if (cluster == null) {
+			// The template's connection proxy implements every interface of the connection, sends no command here.
+			cluster = Boolean.TRUE.equals(this.redis
+				.execute((RedisCallback<Boolean>) (connection) -> connection instanceof RedisClusterConnection));
+			this.cluster = cluster;
+		}
+		return cluster;
+	}
+
 	private @Nullable String principalName(Session session) {
 		return this.principalIndex.principalName(session);
 	}
@@ -503,8 +534,7 @@ final class ScriptedRedisSessionRepository
 			if (this.request != null) {
 				this.request.forget(loadedId);
 			}
-			Saved saved = SessionScripts.save(ScriptedRedisSessionRepository.this.redis,
-					ScriptedRedisSessionRepository.this.valueSerializer, toWrite(loadedId, idChanged, release));
+			Saved saved = ScriptedRedisSessionRepository.this.write(toWrite(loadedId, idChanged, release));
 			if (release) {
 				released(loadedId, saved == Saved.WRITTEN_LOCK_LOST);
 			}
