@@ -176,7 +176,19 @@ public final class TestRedisCluster implements AutoCloseable {
 	 * @return {@code spring.data.redis.cluster.nodes=…}
 	 */
 	public String[] springProperties() {
-		return new String[] { "spring.data.redis.cluster.nodes="
+		return springSettings("");
+	}
+
+	/**
+	 * The same property as a command-line argument, for starting an application with {@code SpringApplication}.
+	 * @return {@code --spring.data.redis.cluster.nodes=…}
+	 */
+	public String[] springArguments() {
+		return springSettings("--");
+	}
+
+	private String[] springSettings(String prefix) {
+		return new String[] { prefix + "spring.data.redis.cluster.nodes="
 				+ this.ports.stream().map((port) -> host() + ":" + port).collect(Collectors.joining(",")) };
 	}
 
