@@ -41,9 +41,9 @@ class ScriptedRedisSessionRepositoryContractTests {
 
 	private static final TestRedis redis = TestRedis.shared();
 
-	private static LettuceConnectionFactory connectionFactory;
+	static LettuceConnectionFactory connectionFactory;
 
-	private static RedisSerializer<Object> serializer;
+	static RedisSerializer<Object> serializer;
 
 	@BeforeAll
 	static void connect() {
