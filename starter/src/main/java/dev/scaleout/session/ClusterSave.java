@@ -137,7 +137,9 @@ final class ClusterSave {
 			connection.keyCommands().restore(key, ttl, dump, true);
 			return null;
 		});
-		SessionScripts.save(redis, serializer, withoutIndex(write, write.key(), null, null));
+		if (!write.delta().isEmpty() || write.expiresAt() != null) {
+			SessionScripts.save(redis, serializer, withoutIndex(write, write.key(), null, null));
+		}
 		Long finished = redis.execute(FINISH_MOVE, RedisSerializer.byteArray(),
 				new GenericToStringSerializer<>(Long.class), List.of(write.loadedKey(), lock), token);
 		if (finished == null || finished == GONE) {

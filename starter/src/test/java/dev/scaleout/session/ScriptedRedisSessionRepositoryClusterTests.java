@@ -23,11 +23,15 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.session.UuidSessionIdGenerator;
+import org.springframework.session.data.redis.RedisSessionRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -56,6 +60,8 @@ class ScriptedRedisSessionRepositoryClusterTests {
 
 	private LettuceConnectionFactory connectionFactory;
 
+	private RedisSerializer<Object> serializer;
+
 	private ScriptedRedisSessionRepository repository;
 
 	@BeforeAll
@@ -75,9 +81,9 @@ class ScriptedRedisSessionRepositoryClusterTests {
 				cluster.ports().stream().map((port) -> cluster.host() + ":" + port).toList()));
 		this.connectionFactory.afterPropertiesSet();
 		this.connectionFactory.start();
-		RedisSerializer<Object> serializer = new TolerantSessionSerializer(
-				SessionJson.serializer(getClass().getClassLoader(), List.of()), List.of());
-		this.repository = ScriptedRedisSessionRepository.on(this.connectionFactory, serializer);
+		this.serializer = new TolerantSessionSerializer(SessionJson.serializer(getClass().getClassLoader(), List.of()),
+				List.of());
+		this.repository = ScriptedRedisSessionRepository.on(this.connectionFactory, this.serializer);
 		this.repository.setRedisKeyNamespace(NAMESPACE);
 		this.repository.setDefaultMaxInactiveInterval(Duration.ofMinutes(30));
 		this.repository.setSessionIdGenerator(this.ids::removeFirst);
@@ -203,6 +209,53 @@ class ScriptedRedisSessionRepositoryClusterTests {
 	}
 
 	@Test
+	void concurrentWritingRequestsOfOneSessionLoseNoUpdateWithTheLock() {
+		this.repository.setSessionIdGenerator(UuidSessionIdGenerator.getInstance());
+		RedisSession created = this.repository.createSession();
+		created.setAttribute("count", 0);
+		this.repository.save(created);
+		String id = created.getId();
+		this.repository.setLock(new SessionLock(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(2),
+				null));
+		List<CompletableFuture<Void>> clients = IntStream.range(0, 8)
+			.mapToObj((i) -> CompletableFuture.runAsync(() -> {
+				for (int round = 0; round < 10; round++) {
+					increment(id);
+				}
+			}, this.threads))
+			.toList();
+		clients.forEach(CompletableFuture::join);
+		assertThat(this.repository.findById(id).<Integer>getAttribute("count")).isEqualTo(80);
+	}
+
+	@Test
+	void sessionsMoveBetweenSpringSessionsRepositoryAndOursAcrossAnIdChange() {
+		RedisTemplate<String, Object> template = new RedisTemplate<>();
+		template.setKeySerializer(RedisSerializer.string());
+		template.setHashKeySerializer(RedisSerializer.string());
+		template.setDefaultSerializer(this.serializer);
+		template.setConnectionFactory(this.connectionFactory);
+		template.afterPropertiesSet();
+		RedisSessionRepository springRepository = new RedisSessionRepository(template);
+		springRepository.setRedisKeyNamespace(NAMESPACE);
+		@SuppressWarnings("unchecked")
+		SessionRepository<Session> springSessions = (SessionRepository<Session>) (SessionRepository<?>) springRepository;
+		Session written = springSessions.createSession();
+		written.setAttribute("color", "blue");
+		springSessions.save(written);
+		RedisSession ours = this.repository.findById(written.getId());
+		assertThat(ours.<String>getAttribute("color")).isEqualTo("blue");
+		String newId = ours.changeSessionId();
+		ours.setAttribute("count", 1);
+		this.repository.save(ours);
+		Session read = springSessions.findById(newId);
+		assertThat(read).isNotNull();
+		assertThat(read.<String>getAttribute("color")).isEqualTo("blue");
+		assertThat(read.<Integer>getAttribute("count")).isEqualTo(1);
+		assertThat(springSessions.findById(written.getId())).isNull();
+	}
+
+	@Test
 	void aLoginFindsTheSessionByItsUserUnderItsNewIdAndSignOutEverywhereEndsIt() {
 		this.repository.save(this.repository.createSession());
 		RedisSession loggingIn = this.repository.findById("id-1");
@@ -242,6 +295,14 @@ class ScriptedRedisSessionRepositoryClusterTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void increment(String id) {
+		try (SessionRequest request = SessionRequest.open(true)) {
+			RedisSession session = this.repository.findById(id);
+			session.setAttribute("count", session.<Integer>getAttribute("count") + 1);
+			this.repository.save(session);
 		}
 	}
 
