@@ -29,8 +29,11 @@ import org.springframework.data.redis.serializer.RedisSerializer;
  * What is lost against one script on one server: during an id change the session exists briefly under both ids
  * (the new id is known to nobody yet), a change a concurrent request writes to the old key in that moment is not
  * carried over (with the session lock on, no writing request runs alongside), and a replica that dies in that
- * moment leaves a copy that nobody can reach and that expires with the session. A writing request of a logged-in
- * session costs one more round trip, to keep the principal's index alive as long as the session.
+ * moment leaves a copy that nobody can reach and that expires with the session.
+ * <p>
+ * What it costs: a request that only reads its session still takes one round trip, a writing one two; a writing
+ * request of a logged-in session takes three, the third keeping the principal's index alive as long as the
+ * session; a login (an id change) takes up to six, once.
  */
 final class ClusterSave {
 

@@ -1,11 +1,13 @@
 package dev.scaleout.session;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +16,8 @@ import java.util.stream.IntStream;
 import dev.scaleout.session.ScriptedRedisSessionRepository.RedisSession;
 import dev.scaleout.test.redis.TestRedisCluster;
 import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.event.command.CommandListener;
+import io.lettuce.core.event.command.CommandStartedEvent;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +62,11 @@ class ScriptedRedisSessionRepositoryClusterTests {
 
 	private final ExecutorService threads = Executors.newFixedThreadPool(8);
 
+	/**
+	 * The commands sent, each prefixed with the name of the thread that sent it.
+	 */
+	private final List<String> commandsSent = new CopyOnWriteArrayList<>();
+
 	private LettuceConnectionFactory connectionFactory;
 
 	private RedisSerializer<Object> serializer;
@@ -81,6 +90,15 @@ class ScriptedRedisSessionRepositoryClusterTests {
 				cluster.ports().stream().map((port) -> cluster.host() + ":" + port).toList()));
 		this.connectionFactory.afterPropertiesSet();
 		this.connectionFactory.start();
+		this.connectionFactory.getRequiredNativeClient().addListener(new CommandListener() {
+
+			@Override
+			public void commandStarted(CommandStartedEvent event) {
+				ScriptedRedisSessionRepositoryClusterTests.this.commandsSent
+					.add(Thread.currentThread().getName() + " " + event.getCommand().getType());
+			}
+
+		});
 		this.serializer = new TolerantSessionSerializer(SessionJson.serializer(getClass().getClassLoader(), List.of()),
 				List.of());
 		this.repository = ScriptedRedisSessionRepository.on(this.connectionFactory, this.serializer);
@@ -256,6 +274,30 @@ class ScriptedRedisSessionRepositoryClusterTests {
 	}
 
 	@Test
+	void aReadingRequestCostsOneRoundTripAWritingOneTwoAndThatOfALoggedInUserThree() {
+		this.repository.setTouchInterval(Duration.ofMinutes(1));
+		this.repository.setLock(new SessionLock(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(2),
+				null));
+		RedisSession anonymous = this.repository.createSession();
+		anonymous.setAttribute("count", 0);
+		this.repository.save(anonymous);
+		RedisSession loggedIn = this.repository.createSession();
+		loggedIn.setAttribute(SECURITY_CONTEXT, login("alice"));
+		loggedIn.setAttribute("count", 0);
+		this.repository.save(loggedIn);
+		for (int warmUp = 0; warmUp < 2; warmUp++) {
+			// Each script is loaded on each node once (EVALSHA, NOSCRIPT, EVAL); counted from then on.
+			request(anonymous.getId(), true);
+			request(loggedIn.getId(), true);
+		}
+		assertThat(request(anonymous.getId(), false)).containsExactly("HGETALL");
+		assertThat(request(anonymous.getId(), true)).containsExactly("EVALSHA", "EVALSHA");
+		assertThat(request(loggedIn.getId(), false)).containsExactly("HGETALL");
+		assertThat(request(loggedIn.getId(), true)).as("the principal's index kept alive as long as the session")
+			.containsExactly("EVALSHA", "EVALSHA", "EVALSHA");
+	}
+
+	@Test
 	void aLoginFindsTheSessionByItsUserUnderItsNewIdAndSignOutEverywhereEndsIt() {
 		this.repository.save(this.repository.createSession());
 		RedisSession loggingIn = this.repository.findById("id-1");
@@ -296,6 +338,28 @@ class ScriptedRedisSessionRepositoryClusterTests {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * One request of a session, as Spring Session's filter makes it: load, access, save.
+	 * @param writes whether the request changes the session (and takes its lock)
+	 * @return the commands this thread sent to Redis
+	 */
+	private List<String> request(String id, boolean writes) {
+		String thread = Thread.currentThread().getName() + " ";
+		this.commandsSent.clear();
+		try (SessionRequest request = SessionRequest.open(writes)) {
+			RedisSession session = this.repository.findById(id);
+			session.setLastAccessedTime(Instant.now());
+			if (writes) {
+				session.setAttribute("count", session.<Integer>getAttribute("count") + 1);
+			}
+			this.repository.save(session);
+		}
+		return this.commandsSent.stream()
+			.filter((command) -> command.startsWith(thread))
+			.map((command) -> command.substring(thread.length()))
+			.toList();
 	}
 
 	private void increment(String id) {
