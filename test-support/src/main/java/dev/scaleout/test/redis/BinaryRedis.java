@@ -1,5 +1,7 @@
 package dev.scaleout.test.redis;
 
+import java.util.List;
+
 import redis.embedded.RedisServer;
 import redis.embedded.RedisServerBuilder;
 
@@ -12,11 +14,23 @@ final class BinaryRedis implements RedisBackend {
 
 	private final String password;
 
+	private final List<String> settings;
+
 	private RedisServer server;
 
 	BinaryRedis(int port, String password) {
+		this(port, password, List.of());
+	}
+
+	/**
+	 * @param port the port to listen on
+	 * @param password the password clients must send, or {@code null} for none
+	 * @param settings more {@code redis.conf} lines, e.g. {@code cluster-enabled yes}
+	 */
+	BinaryRedis(int port, String password, List<String> settings) {
 		this.port = port;
 		this.password = password;
+		this.settings = List.copyOf(settings);
 	}
 
 	@Override
@@ -33,6 +47,7 @@ final class BinaryRedis implements RedisBackend {
 			if (this.password != null) {
 				builder.setting("requirepass " + this.password);
 			}
+			this.settings.forEach(builder::setting);
 			this.server = builder.build();
 			this.server.start();
 		}

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
-import redis.embedded.RedisServer;
 
 /**
  * A real three-master Redis Cluster on loopback: three {@code redis-server} 7 processes (the binary of the
@@ -36,7 +35,7 @@ public final class TestRedisCluster implements AutoCloseable {
 
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
-	private final List<RedisServer> servers = new ArrayList<>();
+	private final List<BinaryRedis> nodes = new ArrayList<>();
 
 	private final List<Integer> ports = new ArrayList<>();
 
@@ -73,25 +72,11 @@ public final class TestRedisCluster implements AutoCloseable {
 	private void startNodes() {
 		for (int i = 0; i < MASTERS; i++) {
 			int port = freePortWithFreeBusPort();
-			RedisServer server = RedisServer.builder()
-				.port(port)
-				.setting("bind 127.0.0.1")
-				.setting("save \"\"")
-				.setting("appendonly no")
-				.setting("dir " + this.directory)
-				.setting("cluster-enabled yes")
-				.setting("cluster-config-file nodes-" + port + ".conf")
-				.setting("cluster-node-timeout 5000")
-				.build();
-			this.servers.add(server);
+			BinaryRedis node = new BinaryRedis(port, null, List.of("dir " + this.directory, "cluster-enabled yes",
+					"cluster-config-file nodes-" + port + ".conf", "cluster-node-timeout 5000"));
+			this.nodes.add(node);
 			this.ports.add(port);
-			try {
-				server.start();
-			}
-			catch (RuntimeException ex) {
-				throw new IllegalStateException("Could not start redis-server in cluster mode on port " + port + ": "
-						+ ex.getMessage(), ex);
-			}
+			node.start();
 			RespClient.awaitPong(host(), port, null, READY_TIMEOUT);
 		}
 	}
@@ -120,11 +105,7 @@ public final class TestRedisCluster implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		for (RedisServer server : this.servers) {
-			if (server.isActive()) {
-				server.stop();
-			}
-		}
+		this.nodes.forEach(BinaryRedis::close);
 		try (var files = Files.walk(this.directory)) {
 			files.sorted((a, b) -> b.compareTo(a)).forEach((file) -> file.toFile().delete());
 		}
