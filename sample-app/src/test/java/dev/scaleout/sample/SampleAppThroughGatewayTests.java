@@ -151,6 +151,23 @@ class SampleAppThroughGatewayTests {
 	}
 
 	@Test
+	void aLogoutWhileOtherRequestsOfItsSessionAreInFlightFailsNone(CapturedOutput output) {
+		CookieJarClient browser = loggedIn();
+		List<Integer> statuses = simultaneously(24, 10, (i) -> {
+			if (i == 12) {
+				return browser.post(gateway.uri("/logout"));
+			}
+			return switch (i % 3) {
+				case 0 -> browser.get(gateway.uri("/me"));
+				case 1 -> browser.post(gateway.uri("/session/counter"));
+				default -> browser.get(gateway.uri("/session/counter"));
+			};
+		});
+		assertThat(statuses).doesNotContain(500).containsOnly(200, 204, 401);
+		assertThat(output.getOut()).doesNotContain("ERROR [replica-");
+	}
+
+	@Test
 	void sixteenClientsIncrementingOneSessionFiftyTimesEachCountEightHundred() {
 		CookieJarClient browser = new CookieJarClient();
 		assertThat(read(browser.post(gateway.uri("/session/counter"))).get("count").asInt()).isEqualTo(1);
