@@ -3,6 +3,7 @@ package dev.scaleout.session;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.scaleout.session.SessionScripts.IndexEntry;
 import dev.scaleout.session.SessionScripts.Saved;
 import dev.scaleout.session.SessionScripts.SessionWrite;
 import org.jspecify.annotations.Nullable;
@@ -103,15 +104,16 @@ final class ClusterSave {
 	 * @return what happened
 	 */
 	static Saved save(RedisOperations<String, Object> redis, RedisSerializer<Object> serializer, SessionWrite write) {
-		boolean indexed = write.principalIndex() != null && (write.addToIndex() || write.expiresAt() != null);
-		if (indexed) {
-			index(redis, write.principalIndex(), write.addToIndex(), write.sessionId(), write.expiresAt());
+		String principalIndex = write.principalIndex();
+		if (principalIndex != null && (write.addToIndex() || write.expiresAt() != null)) {
+			index(redis, principalIndex, write.addToIndex(), write.sessionId(), write.expiresAt());
 		}
 		Saved saved = write.isNew() || write.loadedKey().equals(write.key()) ? saveInPlace(redis, serializer, write)
 				: move(redis, serializer, write);
-		if (saved != Saved.GONE && write.indexRemoval() != null) {
-			byte[] index = utf8(write.indexRemoval().index());
-			byte[] id = utf8(write.indexRemoval().sessionId());
+		IndexEntry removal = write.indexRemoval();
+		if (saved != Saved.GONE && removal != null) {
+			byte[] index = utf8(removal.index());
+			byte[] id = utf8(removal.sessionId());
 			redis.execute((RedisCallback<Long>) (connection) -> connection.setCommands().sRem(index, id));
 		}
 		return saved;
