@@ -112,7 +112,8 @@ final class SessionJson implements RedisSerializer<Object> {
 			StreamReadConstraints limits) {
 		// Jackson checks the element type of an array like any other type (databind#5981).
 		validator.allowIfSubTypeIsArray();
-		JsonMapper.Builder mapper = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build());
+		JsonMapper.Builder mapper = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build())
+			.typeFactory(new UninitializingTypeFactory());
 		if (ClassUtils.isPresent(FLASH_MAP, classLoader)) {
 			FlashMapJson.addTo(mapper, validator);
 		}

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.scaleout.session.ScriptedRedisSessionRepository.RedisSession;
+import dev.scaleout.session.probe.StaticInitializerProbe;
+import dev.scaleout.session.probe.StaticInitializerProbe.InitializationWitness;
 import dev.scaleout.test.redis.TestRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,16 @@ class HostileSessionValuesTests {
 		assertThat(replica.read(id).getAttributeNames()).containsExactly(NAME);
 		assertThat(output.getOut()).containsOnlyOnce("Dropping session attribute 'type' read from Redis: "
 				+ "java.lang.Class is not a trusted type");
+	}
+
+	@Test
+	void aClassNamedAsATypeIdIsNotInitialized(CapturedOutput output) {
+		SessionReplica replica = replica();
+		String id = replica.write(Map.of(NAME, "demo")).getId();
+		hset(id, "sessionAttr:probe", "{\"@class\":\"" + StaticInitializerProbe.class.getName() + "\",\"name\":\"x\"}");
+		assertThat(replica.read(id).getAttributeNames()).containsExactly(NAME);
+		assertThat(output.getOut()).containsOnlyOnce(StaticInitializerProbe.class.getName() + " is not a trusted type");
+		assertThat(InitializationWitness.initialized).as("static initializer run").isFalse();
 	}
 
 	@Test
