@@ -51,7 +51,7 @@ public record RedisSessionProperties(@DefaultValue List<String> trustedPackages,
 				throw new InvalidConfigurationPropertyValueException("scaleout.session.trusted-packages", name,
 						"Trusted packages must be Java package names such as com.example.cart, without wildcards.");
 			}
-			if (SessionTypeRefusals.isJdk(name + ".Type")) {
+			if (SessionTypeRefusals.isJdkPackage(name)) {
 				throw new InvalidConfigurationPropertyValueException("scaleout.session.trusted-packages", name,
 						"The JDK's packages cannot be trusted whole: they hold types that do I/O or load classes. "
 								+ "The JDK's value and collection types are trusted already.");

@@ -117,7 +117,8 @@ final class SessionTypeRefusals {
 			return "It was not written in this format: corrupt, or from an incompatible version of the application.";
 		}
 		return switch (why.cause()) {
-			case UNTRUSTED_TYPE -> isJdk(why.type()) ? JDK_FIX : "To allow it, set " + propertyAllowing(why.type()) + ".";
+			case UNTRUSTED_TYPE -> isJdkPackage(packageOf(why.type())) ? JDK_FIX
+					: "To allow it, set " + propertyAllowing(why.type()) + ".";
 			case MISSING_CLASS -> "Was it written by another build of the application? It is left in Redis for "
 					+ "the replicas that have the class.";
 			case OVER_LIMIT -> "Keep values this large out of the session, or raise the limit named with "
@@ -128,11 +129,11 @@ final class SessionTypeRefusals {
 	}
 
 	/**
-	 * Whether a type is the JDK's, whose packages are never trusted whole: they hold types that do I/O or load
-	 * classes.
+	 * Whether a package is the JDK's: those are never trusted whole, as they hold types that do I/O or load classes.
+	 * @param packageName a package's name, e.g. java.net
+	 * @return whether it is java, javax, jdk, sun or com.sun, or below one of them
 	 */
-	static boolean isJdk(String typeName) {
-		String packageName = packageOf(typeName);
+	static boolean isJdkPackage(String packageName) {
 		return JDK_PACKAGES.stream().anyMatch((jdk) -> packageName.equals(jdk) || packageName.startsWith(jdk + "."));
 	}
 
