@@ -58,7 +58,7 @@ class GuestbookController {
 				text("guestbook.sign", locale), HtmlUtils.htmlEscape(this.instanceId.value()));
 	}
 
-	@PostMapping
+	@PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	String sign(@RequestParam @NotBlank @Size(max = 200) String text, Locale locale, RedirectAttributes redirect) {
 		redirect.addFlashAttribute(FLASH_MESSAGE,
 				this.messages.getMessage("guestbook.signed", new Object[] { text }, locale));

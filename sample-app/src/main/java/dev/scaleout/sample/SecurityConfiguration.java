@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,6 +30,7 @@ import org.springframework.security.web.authentication.logout.HttpStatusReturnin
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -51,6 +53,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * state change is a POST. As a second line, a state-changing request that a browser marks
  * {@code Sec-Fetch-Site: cross-site} is rejected with 403. Same-site pages and non-browser clients such as curl
  * need no token.
+ * <p>
+ * Failed logins are counted in Redis per user name and per client address ({@link LoginThrottle}); past a few, a
+ * login attempt is answered 429 with Retry-After for a time that doubles with each failure. Each failed login is one
+ * log line ({@link LoginAudit}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -58,7 +64,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http,
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems, JsonMapper json,
-			InstanceId instanceId, SessionRegistry sessionRegistry, SampleProperties properties) throws Exception {
+			InstanceId instanceId, SessionRegistry sessionRegistry, SampleProperties properties,
+			LoginThrottle loginThrottle) throws Exception {
 		RequestMatcher browser = browserRequests();
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 		requestCache.setRequestMatcher(browser);
@@ -109,7 +116,19 @@ class SecurityConfiguration {
 				.defaultAuthenticationEntryPointFor(unauthorized, AnyRequestMatcher.INSTANCE))
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::crossSiteStateChange))
 			.requestCache((cache) -> cache.requestCache(requestCache))
+			.addFilterBefore(new ThrottledLoginFilter(loginThrottle, problems),
+					UsernamePasswordAuthenticationFilter.class)
 			.build();
+	}
+
+	@Bean
+	LoginThrottle loginThrottle(StringRedisTemplate redis, SampleProperties properties) {
+		return new LoginThrottle(redis, properties.login());
+	}
+
+	@Bean
+	LoginAudit loginAudit(LoginThrottle loginThrottle) {
+		return new LoginAudit(loginThrottle);
 	}
 
 	/**

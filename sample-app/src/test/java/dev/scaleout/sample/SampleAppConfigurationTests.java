@@ -49,4 +49,13 @@ class SampleAppConfigurationTests {
 				.hasStackTraceContaining("name"));
 	}
 
+	@Test
+	void aLongestLockoutShorterThanTheFirstFailsStartupNamingTheProperty() {
+		assertThatException()
+			.isThrownBy(() -> RunningApp.start(SampleApplication.class, "--scaleout.sample.login.first-lockout=1m",
+					"--scaleout.sample.login.max-lockout=10s"))
+			.satisfies((ex) -> assertThat(ex).hasStackTraceContaining("scaleout.sample.login.max-lockout")
+				.hasStackTraceContaining("at least the first one"));
+	}
+
 }

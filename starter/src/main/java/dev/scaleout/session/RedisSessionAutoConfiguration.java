@@ -78,7 +78,8 @@ public final class RedisSessionAutoConfiguration {
 	RedisSerializer<Object> springSessionDefaultRedisSerializer(RedisSessionProperties properties,
 			BeanFactory beanFactory) {
 		return new TolerantSessionSerializer(
-				SessionJson.serializer(getClass().getClassLoader(), trustedPackages(properties, beanFactory)),
+				SessionJson.serializer(getClass().getClassLoader(), trustedPackages(properties, beanFactory),
+						properties.json().toConstraints()),
 				properties.trustedPackages());
 	}
 

@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import tools.jackson.core.StreamReadConstraints;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How session attributes are stored in Redis.
@@ -26,11 +29,13 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
  * early by at most this much, and never by more than a tenth of its timeout. Zero writes every access, as Spring
  * Session does.
  * @param lock Whether and how the requests of one session that may write it run one at a time.
+ * @param json How large and deep the JSON of one session attribute may be. A value beyond a limit is not read: its
+ * attribute is dropped from the session with a WARN line, and not written in the first place.
  */
 @ConfigurationProperties("scaleout.session")
 public record RedisSessionProperties(@DefaultValue List<String> trustedPackages,
 		@DefaultValue("2s") Duration retryAfter, @DefaultValue(DEFAULT_TOUCH_INTERVAL) Duration touchInterval,
-		@DefaultValue Lock lock) {
+		@DefaultValue Lock lock, @DefaultValue JsonLimits json) {
 
 	/**
 	 * One write a minute of a session that is only read: a session that times out after Spring Boot's default 30
@@ -45,6 +50,11 @@ public record RedisSessionProperties(@DefaultValue List<String> trustedPackages,
 			if (!PACKAGE_NAME.matcher(name).matches()) {
 				throw new InvalidConfigurationPropertyValueException("scaleout.session.trusted-packages", name,
 						"Trusted packages must be Java package names such as com.example.cart, without wildcards.");
+			}
+			if (SessionTypeRefusals.isJdkPackage(name)) {
+				throw new InvalidConfigurationPropertyValueException("scaleout.session.trusted-packages", name,
+						"The JDK's packages cannot be trusted whole: they hold types that do I/O or load classes. "
+								+ "The JDK's value and collection types are trusted already.");
 			}
 		}
 		trustedPackages = List.copyOf(trustedPackages);
@@ -81,6 +91,80 @@ public record RedisSessionProperties(@DefaultValue List<String> trustedPackages,
 				throw new InvalidConfigurationPropertyValueException("scaleout.session.lock.lease", lease,
 						"The lock lease must be positive and longer than the longest request, for example 30s.");
 			}
+		}
+
+	}
+
+	/**
+	 * What the JSON of one session attribute may hold at most, so that a corrupt or hostile value in Redis cannot
+	 * exhaust a replica's memory or stack. The defaults are far above what a login, a cart or flash attributes need.
+	 *
+	 * @param maxDocumentSize The largest JSON of one attribute.
+	 * @param maxStringLength The most characters of one string in an attribute's JSON.
+	 * @param maxNestingDepth The deepest nesting of arrays and objects in an attribute's JSON.
+	 * @param maxNumberLength The most digits of one number in an attribute's JSON.
+	 * @param maxTokens The most JSON tokens (values, names and brackets) in an attribute's JSON, which bounds the
+	 * number of elements of its arrays, collections and maps.
+	 */
+	public record JsonLimits(@DefaultValue(DEFAULT_MAX_DOCUMENT_SIZE) DataSize maxDocumentSize,
+			@DefaultValue(DEFAULT_MAX_STRING_LENGTH) int maxStringLength,
+			@DefaultValue(DEFAULT_MAX_NESTING_DEPTH) int maxNestingDepth,
+			@DefaultValue(DEFAULT_MAX_NUMBER_LENGTH) int maxNumberLength,
+			@DefaultValue(DEFAULT_MAX_TOKENS) long maxTokens) {
+
+		/**
+		 * A thousand times a login with an OIDC token, which takes a few kilobytes.
+		 */
+		static final String DEFAULT_MAX_DOCUMENT_SIZE = "4MB";
+
+		static final String DEFAULT_MAX_STRING_LENGTH = "1000000";
+
+		/**
+		 * Spring Security's deepest login, an OIDC user, nests less than ten levels.
+		 */
+		static final String DEFAULT_MAX_NESTING_DEPTH = "100";
+
+		/**
+		 * Room for any long, double or reasonable BigDecimal; Jackson's own default is 1000.
+		 */
+		static final String DEFAULT_MAX_NUMBER_LENGTH = "100";
+
+		static final String DEFAULT_MAX_TOKENS = "100000";
+
+		/**
+		 * The limits when none is configured.
+		 */
+		static final JsonLimits DEFAULTS = new JsonLimits(DataSize.parse(DEFAULT_MAX_DOCUMENT_SIZE),
+				Integer.parseInt(DEFAULT_MAX_STRING_LENGTH), Integer.parseInt(DEFAULT_MAX_NESTING_DEPTH),
+				Integer.parseInt(DEFAULT_MAX_NUMBER_LENGTH), Long.parseLong(DEFAULT_MAX_TOKENS));
+
+		public JsonLimits {
+			positive("max-document-size", maxDocumentSize, maxDocumentSize.toBytes(), DEFAULT_MAX_DOCUMENT_SIZE);
+			positive("max-string-length", maxStringLength, maxStringLength, DEFAULT_MAX_STRING_LENGTH);
+			positive("max-nesting-depth", maxNestingDepth, maxNestingDepth, DEFAULT_MAX_NESTING_DEPTH);
+			positive("max-number-length", maxNumberLength, maxNumberLength, DEFAULT_MAX_NUMBER_LENGTH);
+			positive("max-tokens", maxTokens, maxTokens, DEFAULT_MAX_TOKENS);
+		}
+
+		private static void positive(String name, Object value, long amount, String example) {
+			if (amount <= 0) {
+				throw new InvalidConfigurationPropertyValueException("scaleout.session.json." + name, value,
+						"Session JSON limits must be positive, for example " + example + ".");
+			}
+		}
+
+		/**
+		 * These limits as Jackson applies them while it reads.
+		 * @return Jackson's read constraints
+		 */
+		StreamReadConstraints toConstraints() {
+			return StreamReadConstraints.builder()
+				.maxDocumentLength(this.maxDocumentSize.toBytes())
+				.maxStringLength(this.maxStringLength)
+				.maxNestingDepth(this.maxNestingDepth)
+				.maxNumberLength(this.maxNumberLength)
+				.maxTokenCount(this.maxTokens)
+				.build();
 		}
 
 	}

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DatabindContext;
 import tools.jackson.databind.DefaultTyping;
 import tools.jackson.databind.JavaType;
@@ -39,12 +41,6 @@ import org.springframework.util.ClassUtils;
  */
 final class SessionJson implements RedisSerializer<Object> {
 
-	/**
-	 * Value and collection types of the JDK that applications commonly keep in a session.
-	 */
-	static final List<String> JDK_PACKAGES = List.of("java.lang.", "java.util.", "java.time.", "java.math.",
-			"java.net.URI", "java.net.URL");
-
 	private static final String SECURITY_MODULES = "org.springframework.security.jackson.SecurityJacksonModules";
 
 	private static final String FLASH_MAP = "org.springframework.web.servlet.FlashMap";
@@ -61,12 +57,27 @@ final class SessionJson implements RedisSerializer<Object> {
 
 	private final ObjectReader reader;
 
-	private SessionJson(JsonMapper mapper, PolymorphicTypeValidator validator, ClassLoader classLoader) {
+	private final StreamReadConstraints limits;
+
+	private SessionJson(JsonMapper mapper, PolymorphicTypeValidator validator, ClassLoader classLoader,
+			StreamReadConstraints limits) {
 		this.mapper = mapper;
 		this.validator = validator;
 		this.classLoader = classLoader;
+		this.limits = limits;
 		this.writer = mapper.writerFor(Object.class);
 		this.reader = mapper.readerFor(Object.class);
+	}
+
+	/**
+	 * The session format trusting the JDK's value types, the types of Spring that Spring puts into a session, and
+	 * those of the given packages, within the default limits.
+	 * @param classLoader the class loader that finds Spring Security and Spring MVC, when present
+	 * @param trustedPackages further packages whose types may be read, e.g. {@code com.example.cart}
+	 * @return the format
+	 */
+	static SessionJson serializer(ClassLoader classLoader, Collection<String> trustedPackages) {
+		return serializer(classLoader, trustedPackages, RedisSessionProperties.JsonLimits.DEFAULTS.toConstraints());
 	}
 
 	/**
@@ -74,14 +85,17 @@ final class SessionJson implements RedisSerializer<Object> {
 	 * those of the given packages.
 	 * @param classLoader the class loader that finds Spring Security and Spring MVC, when present
 	 * @param trustedPackages further packages whose types may be read, e.g. {@code com.example.cart}
+	 * @param limits what a value read may hold at most; a value beyond them is not read
 	 * @return the format
 	 */
-	static SessionJson serializer(ClassLoader classLoader, Collection<String> trustedPackages) {
+	static SessionJson serializer(ClassLoader classLoader, Collection<String> trustedPackages,
+			StreamReadConstraints limits) {
 		BasicPolymorphicTypeValidator.Builder validator = BasicPolymorphicTypeValidator.builder();
+		validator.allowIfSubType(new JdkSessionTypes());
 		for (String prefix : allowedPrefixes(trustedPackages)) {
 			validator.allowIfSubType(prefix);
 		}
-		return build(classLoader, validator);
+		return build(classLoader, validator, limits);
 	}
 
 	/**
@@ -90,13 +104,16 @@ final class SessionJson implements RedisSerializer<Object> {
 	 * @return the format trusting every type
 	 */
 	SessionJson trustingEveryType() {
-		return build(this.classLoader, BasicPolymorphicTypeValidator.builder().allowIfSubType(Object.class));
+		return build(this.classLoader, BasicPolymorphicTypeValidator.builder().allowIfSubType(Object.class),
+				this.limits);
 	}
 
-	private static SessionJson build(ClassLoader classLoader, BasicPolymorphicTypeValidator.Builder validator) {
+	private static SessionJson build(ClassLoader classLoader, BasicPolymorphicTypeValidator.Builder validator,
+			StreamReadConstraints limits) {
 		// Jackson checks the element type of an array like any other type (databind#5981).
 		validator.allowIfSubTypeIsArray();
-		JsonMapper.Builder mapper = JsonMapper.builder();
+		JsonMapper.Builder mapper = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build())
+			.typeFactory(new UninitializingTypeFactory());
 		if (ClassUtils.isPresent(FLASH_MAP, classLoader)) {
 			FlashMapJson.addTo(mapper, validator);
 		}
@@ -114,11 +131,11 @@ final class SessionJson implements RedisSerializer<Object> {
 			.withConfigOverride(Instant.class, (type) -> type.setFormat(asText))
 			.withConfigOverride(ZonedDateTime.class, (type) -> type.setFormat(asText))
 			.withConfigOverride(OffsetDateTime.class, (type) -> type.setFormat(asText));
-		return new SessionJson(mapper.build(), validator.build(), classLoader);
+		return new SessionJson(mapper.build(), validator.build(), classLoader, limits);
 	}
 
 	static List<String> allowedPrefixes(Collection<String> trustedPackages) {
-		List<String> prefixes = new ArrayList<>(JDK_PACKAGES);
+		List<String> prefixes = new ArrayList<>();
 		for (String trusted : trustedPackages) {
 			prefixes.add(trusted.endsWith(".") ? trusted : trusted + ".");
 		}
@@ -144,6 +161,8 @@ final class SessionJson implements RedisSerializer<Object> {
 			return null;
 		}
 		try {
+			// Jackson counts the length of a document only as it loads more of a stream, never of an array.
+			this.limits.validateDocumentLength(bytes.length);
 			return this.reader.readValue(bytes);
 		}
 		catch (JacksonException ex) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.scaleout.session.UnreadableValue.Cause;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,16 @@ import org.springframework.util.ClassUtils;
 final class SessionTypeRefusals {
 
 	static final String TRUSTED_PACKAGES_PROPERTY = "scaleout.session.trusted-packages";
+
+	static final String LIMITS_PROPERTIES = "scaleout.session.json.";
+
+	/**
+	 * The roots of the JDK's packages, which may not be trusted whole.
+	 */
+	static final List<String> JDK_PACKAGES = List.of("java", "javax", "jdk", "sun", "com.sun");
+
+	private static final String JDK_FIX = "Of the JDK only value and collection types are trusted, none that does "
+			+ "I/O, starts a thread or loads a class; keep what the application needs of it in a record of its own.";
 
 	/**
 	 * Bounds the record: a type comes from the application's code, but the JSON of a corrupt value may name
@@ -102,16 +113,28 @@ final class SessionTypeRefusals {
 	}
 
 	private String fix(UnreadableValue why) {
-		if (why.type() == null) {
+		if (why.type() == null && why.cause() != Cause.OVER_LIMIT) {
 			return "It was not written in this format: corrupt, or from an incompatible version of the application.";
 		}
 		return switch (why.cause()) {
-			case UNTRUSTED_TYPE -> "To allow it, set " + propertyAllowing(why.type()) + ".";
+			case UNTRUSTED_TYPE -> isJdkPackage(packageOf(why.type())) ? JDK_FIX
+					: "To allow it, set " + propertyAllowing(why.type()) + ".";
 			case MISSING_CLASS -> "Was it written by another build of the application? It is left in Redis for "
 					+ "the replicas that have the class.";
+			case OVER_LIMIT -> "Keep values this large out of the session, or raise the limit named with "
+					+ LIMITS_PROPERTIES + "* if the application means to keep them.";
 			case NO_JSON_FORM -> "Store a type Jackson can write and read back (a record, or a class with a "
 					+ "constructor Jackson can use), or keep this value out of the session.";
 		};
+	}
+
+	/**
+	 * Whether a package is the JDK's: those are never trusted whole, as they hold types that do I/O or load classes.
+	 * @param packageName a package's name, e.g. java.net
+	 * @return whether it is java, javax, jdk, sun or com.sun, or below one of them
+	 */
+	static boolean isJdkPackage(String packageName) {
+		return JDK_PACKAGES.stream().anyMatch((jdk) -> packageName.equals(jdk) || packageName.startsWith(jdk + "."));
 	}
 
 	private static String typeOf(UnreadableValue why) {

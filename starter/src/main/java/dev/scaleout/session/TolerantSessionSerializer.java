@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import dev.scaleout.session.UnreadableValue.Cause;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.InvalidTypeIdException;
 
 import org.springframework.data.redis.serializer.RedisSerializer;
@@ -43,6 +44,11 @@ final class TolerantSessionSerializer implements RedisSerializer<Object> {
 	 */
 	private static final Set<Class<?>> SELF_EVIDENT = Set.of(String.class, Boolean.class, Integer.class, Long.class,
 			Double.class, Float.class, Short.class, Byte.class, Character.class);
+
+	/**
+	 * Up to this size a self-evident value is written unchecked: no limit of session JSON is this small.
+	 */
+	private static final int SELF_EVIDENT_SIZE = 100;
 
 	private final SessionJson json;
 
@@ -118,7 +124,7 @@ final class TolerantSessionSerializer implements RedisSerializer<Object> {
 			return refuse(attribute, new UnreadableValue(value.getClass().getName(),
 					"cannot be written as JSON (" + describe(ex) + ")", Cause.NO_JSON_FORM));
 		}
-		if (SELF_EVIDENT.contains(value.getClass())) {
+		if (SELF_EVIDENT.contains(value.getClass()) && bytes.length <= SELF_EVIDENT_SIZE) {
 			return bytes;
 		}
 		UnreadableValue unreadable = readBack(value, bytes);
@@ -144,6 +150,9 @@ final class TolerantSessionSerializer implements RedisSerializer<Object> {
 	 */
 	private UnreadableValue whyNotWritten(Object value, byte[] bytes, UnreadableValue unreadable) {
 		String type = value.getClass().getName();
+		if (unreadable.cause() == Cause.OVER_LIMIT) {
+			return new UnreadableValue(type, unreadable.reason(), Cause.OVER_LIMIT);
+		}
 		if (unreadable.cause() == Cause.MISSING_CLASS) {
 			return new UnreadableValue(type, "cannot be read back from JSON (no class can be found by the name "
 					+ unreadable.type() + ": a lambda?)", Cause.NO_JSON_FORM);
@@ -198,6 +207,10 @@ final class TolerantSessionSerializer implements RedisSerializer<Object> {
 	}
 
 	private static UnreadableValue unreadable(SessionJson json, byte[] bytes, SerializationException ex) {
+		if (ex.getCause() instanceof StreamConstraintsException) {
+			return new UnreadableValue(json.rootTypeName(bytes), "goes beyond the limits of session JSON ("
+					+ describe(ex) + ")", Cause.OVER_LIMIT);
+		}
 		if (ex.getCause() instanceof InvalidTypeIdException invalid && invalid.getTypeId() != null) {
 			String type = invalid.getTypeId();
 			if (!json.knows(type)) {

@@ -33,7 +33,12 @@ record UnreadableValue(@Nullable String type, String reason, Cause cause) {
 		 * The value has no faithful JSON form: it cannot be written, cannot be read, or reads back as something
 		 * else.
 		 */
-		NO_JSON_FORM
+		NO_JSON_FORM,
+
+		/**
+		 * The JSON goes beyond a limit of scaleout.session.json: too long, too deep, too many elements.
+		 */
+		OVER_LIMIT
 
 	}
 

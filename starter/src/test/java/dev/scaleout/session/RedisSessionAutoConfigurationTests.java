@@ -19,6 +19,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.context.annotation.SessionScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +98,43 @@ class RedisSessionAutoConfigurationTests {
 					.hasMessageContaining("scaleout.session.lock.timeout")
 					.hasMessageContaining("must be positive");
 			});
+	}
+
+	@Test
+	void aJdkPackageCannotBeTrustedWhole() {
+		this.runner.withPropertyValues("scaleout.session.trusted-packages=java.net").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("scaleout.session.trusted-packages")
+				.hasMessageContaining("The JDK's packages cannot be trusted whole");
+		});
+	}
+
+	@Test
+	void sessionJsonIsLimitedByDefault() {
+		this.runner.run((context) -> assertThat(context.getBean(RedisSessionProperties.class).json())
+			.isEqualTo(new RedisSessionProperties.JsonLimits(DataSize.ofMegabytes(4), 1_000_000, 100, 100, 100_000)));
+	}
+
+	@Test
+	void configuredJsonLimitsReachTheSessionFormat() {
+		this.runner.withPropertyValues("scaleout.session.json.max-string-length=5").run((context) -> {
+			TolerantSessionSerializer serializer = context.getBean(TolerantSessionSerializer.class);
+			assertThat(serializer.deserialize("\"12345\"".getBytes(StandardCharsets.UTF_8))).isEqualTo("12345");
+			assertThat(serializer.deserialize("\"123456\"".getBytes(StandardCharsets.UTF_8)))
+				.isInstanceOfSatisfying(UnreadableValue.class,
+						(unreadable) -> assertThat(unreadable.cause()).isEqualTo(UnreadableValue.Cause.OVER_LIMIT));
+		});
+	}
+
+	@Test
+	void zeroJsonLimitFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("scaleout.session.json.max-nesting-depth=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("scaleout.session.json.max-nesting-depth")
+				.hasMessageContaining("must be positive");
+		});
 	}
 
 	@Test

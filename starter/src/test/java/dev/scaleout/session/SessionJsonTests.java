@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.data.redis.serializer.RedisSerializer;
@@ -19,6 +21,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.jackson.SecurityJacksonModules;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.FlashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +59,24 @@ class SessionJsonTests {
 		assertThat(SessionJson.allowedPrefixes(List.of("com.example.cart"))).contains("com.example.cart.")
 			.doesNotContain("com.example.");
 		assertThatExceptionOfType(SerializationException.class).isThrownBy(() -> this.serializer.deserialize(gadget));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			"123456789012345678901"                           | getMaxStringLength
+			{"a":{"a":{"a":{"a":{"a":{"a":1}}}}}}             | getMaxNestingDepth
+			123456                                            | getMaxNumberLength
+			["java.util.ArrayList",[1,2,3,4,5,6,7,8,9]]     | getMaxTokenCount
+			"12345","12345","12345","12345","12345","12345"   | getMaxDocumentLength
+			""")
+	void refusesJsonBeyondEachLimit(String json, String limit) {
+		RedisSerializer<Object> small = SessionJson.serializer(getClass().getClassLoader(), List.of(),
+				new RedisSessionProperties.JsonLimits(DataSize.ofBytes(45), 20, 5, 5, 12).toConstraints());
+		assertThatExceptionOfType(SerializationException.class)
+			.isThrownBy(() -> small.deserialize(json.getBytes(StandardCharsets.UTF_8)))
+			.havingRootCause()
+			.isInstanceOf(StreamConstraintsException.class)
+			.withMessageContaining(limit);
 	}
 
 	@Test
