@@ -3,7 +3,6 @@ package dev.scaleout.errors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,8 +10,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -34,13 +31,13 @@ import org.springframework.web.servlet.mvc.support.DefaultHandlerExceptionResolv
 @ControllerAdvice
 class BrowserAwareProblemDetails extends ResponseEntityExceptionHandler {
 
-	private static final List<MediaType> HTML = List.of(MediaType.TEXT_HTML, MediaType.APPLICATION_XHTML_XML);
-
 	@Override
 	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
 			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
 		HttpServletResponse response = (request instanceof ServletWebRequest servlet) ? servlet.getResponse() : null;
-		if (response == null || response.isCommitted() || !prefersHtml(request.getHeaderValues(HttpHeaders.ACCEPT))) {
+		String[] accept = request.getHeaderValues(HttpHeaders.ACCEPT);
+		if (response == null || response.isCommitted()
+				|| !HtmlPreference.prefersHtml((accept != null) ? Arrays.asList(accept) : List.of())) {
 			return super.handleExceptionInternal(ex, body, headers, statusCode, request);
 		}
 		headers.forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
@@ -57,29 +54,6 @@ class BrowserAwareProblemDetails extends ResponseEntityExceptionHandler {
 			throw new UncheckedIOException(failed);
 		}
 		return null;
-	}
-
-	/**
-	 * Whether the media type the client prefers most — the first of those with the highest quality — is HTML. A
-	 * wildcard is not a preference for HTML: {@code curl} sends {@code *}{@code /*}.
-	 * @param accept the {@code Accept} header values, or {@code null} when there is none
-	 * @return whether the client is a browser asking for a page
-	 */
-	static boolean prefersHtml(String @Nullable [] accept) {
-		if (accept == null || accept.length == 0) {
-			return false;
-		}
-		try {
-			return MediaType.parseMediaTypes(Arrays.asList(accept))
-				.stream()
-				.sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
-				.findFirst()
-				.filter((preferred) -> HTML.stream().anyMatch(preferred::equalsTypeAndSubtype))
-				.isPresent();
-		}
-		catch (InvalidMediaTypeException ex) {
-			return false;
-		}
 	}
 
 }

@@ -1,12 +1,12 @@
-package dev.scaleout.sample;
+package dev.scaleout.errors;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.Enumeration;
 import java.util.List;
 
+import org.apache.catalina.Container;
+import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -15,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
@@ -26,12 +25,9 @@ import org.springframework.http.MediaType;
  */
 final class ProblemErrorReportValve extends ErrorReportValve {
 
-	private static final List<MediaType> HTML = List.of(MediaType.TEXT_HTML, MediaType.APPLICATION_XHTML_XML);
+	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final JsonMapper json;
-
-	ProblemErrorReportValve(JsonMapper json) {
-		this.json = json;
+	ProblemErrorReportValve() {
 		setShowReport(false);
 		setShowServerInfo(false);
 	}
@@ -40,7 +36,7 @@ final class ProblemErrorReportValve extends ErrorReportValve {
 	protected void report(Request request, Response response, @Nullable Throwable throwable) {
 		HttpStatus status = HttpStatus.resolve(response.getStatus());
 		if (status == null || !status.isError() || response.getContentWritten() > 0
-				|| prefersHtml(request.getHeaders(HttpHeaders.ACCEPT))) {
+				|| HtmlPreference.prefersHtml(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)))) {
 			super.report(request, response, throwable);
 			return;
 		}
@@ -52,7 +48,7 @@ final class ProblemErrorReportValve extends ErrorReportValve {
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write(this.json.writeValueAsString(ProblemErrorController.problem(status, null)));
+				writer.write(json.writeValueAsString(ProblemErrorController.problem(status, null)));
 				response.finishResponse();
 			}
 		}
@@ -62,24 +58,16 @@ final class ProblemErrorReportValve extends ErrorReportValve {
 	}
 
 	/**
-	 * Whether the client prefers HTML above all, as a browser asking for a page does; a wildcard is no preference.
+	 * Replaces the error report valves of a Tomcat host with this one.
+	 * @param host the host, whose pipeline Spring Boot has given its own valve
 	 */
-	private static boolean prefersHtml(Enumeration<String> accept) {
-		List<String> values = Collections.list(accept);
-		if (values.isEmpty()) {
-			return false;
+	static void replaceErrorReportValves(Container host) {
+		for (Valve valve : List.of(host.getPipeline().getValves())) {
+			if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
+				host.getPipeline().removeValve(valve);
+			}
 		}
-		try {
-			return MediaType.parseMediaTypes(values)
-				.stream()
-				.sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
-				.findFirst()
-				.filter((preferred) -> HTML.stream().anyMatch(preferred::equalsTypeAndSubtype))
-				.isPresent();
-		}
-		catch (InvalidMediaTypeException ex) {
-			return false;
-		}
+		host.getPipeline().addValve(new ProblemErrorReportValve());
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.scaleout.sample;
+package dev.scaleout.errors;
 
 import java.util.LinkedHashMap;
 import java.util.List;
