@@ -18,10 +18,12 @@ import dev.scaleout.gateway.stats.BackendCallListener;
 import dev.scaleout.gateway.stats.CallOutcome;
 
 /**
- * Ejects a backend after a run of consecutive failed calls, for a time that grows with
- * each ejection, unless that would eject more than the allowed share of the pool. A
- * backend that active health checks see turning UP again is readmitted at once, as
- * Envoy does by default.
+ * Ejects a backend after a run of consecutive gateway failures
+ * ({@link CallOutcome#isGatewayFailure()}), for a time that grows with each ejection in a
+ * row and decays while the backend stays in the pool, unless that would eject more than
+ * the allowed share of the pool. A backend that active health checks see turning UP again
+ * is readmitted at once, as Envoy does by default. Each end of an ejection is logged once
+ * at INFO.
  */
 public final class OutlierEjector implements BackendCallListener, BackendHealthListener {
 
@@ -58,7 +60,27 @@ public final class OutlierEjector implements BackendCallListener, BackendHealthL
 	 */
 	public boolean isEjected(Backend backend) {
 		Ejection ejection = this.ejections.get(backend);
-		return ejection != null && ejection.isEjected(this.clock.instant());
+		if (ejection == null) {
+			return false;
+		}
+		Instant now = this.clock.instant();
+		if (ejection.isEjected(now)) {
+			return true;
+		}
+		if (ejection.endedByTime(now)) {
+			logger.info("Backend " + backend + " readmitted: its ejection ended");
+		}
+		return false;
+	}
+
+	/**
+	 * The multiplier of a backend's next ejection's base time, before it is incremented.
+	 * @param backend the backend
+	 * @return the multiplier, 0 for a backend that has not failed lately
+	 */
+	public int multiplier(Backend backend) {
+		Ejection ejection = this.ejections.get(backend);
+		return (ejection != null) ? ejection.multiplier(this.clock.instant(), this.properties.decayInterval()) : 0;
 	}
 
 	/**
@@ -77,7 +99,8 @@ public final class OutlierEjector implements BackendCallListener, BackendHealthL
 			return;
 		}
 		Ejection ejection = ejection(backend);
-		if (!outcome.isFailure()) {
+		if (!outcome.isGatewayFailure()) {
+			// a 500 or a 503 with Retry-After is an answer: the backend is reachable and working
 			ejection.succeeded();
 			return;
 		}
@@ -106,9 +129,10 @@ public final class OutlierEjector implements BackendCallListener, BackendHealthL
 					+ "would exceed scaleout.gateway.ejection.max-percent=" + this.properties.maxPercent());
 			return;
 		}
-		Duration time = ejection.eject(now, this.properties.baseTime(), this.properties.maxTime());
+		Duration time = ejection.eject(now, this.properties.baseTime(), this.properties.maxTime(),
+				this.properties.decayInterval());
 		logger.warn("Backend " + backend + " ejected for " + time.toMillis() + " ms after "
-				+ this.properties.consecutiveFailures() + " consecutive failures (last: " + outcome + ", ejection #"
+				+ this.properties.consecutiveFailures() + " consecutive gateway failures (last: " + outcome + ", ejection #"
 				+ ejection.ejections() + ")");
 	}
 
