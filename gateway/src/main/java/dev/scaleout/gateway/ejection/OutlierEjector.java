@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -11,7 +12,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.context.ApplicationListener;
+
 import dev.scaleout.gateway.discovery.Backend;
+import dev.scaleout.gateway.discovery.BackendPoolChangedEvent;
 import dev.scaleout.gateway.discovery.BackendPool;
 import dev.scaleout.gateway.health.BackendHealthListener;
 import dev.scaleout.gateway.stats.BackendCallListener;
@@ -23,11 +27,14 @@ import dev.scaleout.gateway.stats.CallOutcome;
  * row and decays while the backend stays in the pool, unless that would eject more than
  * the allowed share of the pool. A backend that active health checks see turning UP again
  * is readmitted at once, as Envoy does by default. Each end of an ejection is logged once
- * at INFO.
+ * at INFO. A backend's record and meter are dropped when it leaves the pool.
  */
-public final class OutlierEjector implements BackendCallListener, BackendHealthListener {
+public final class OutlierEjector
+		implements BackendCallListener, BackendHealthListener, ApplicationListener<BackendPoolChangedEvent> {
 
 	private static final Log logger = LogFactory.getLog(OutlierEjector.class);
+
+	private static final String EJECTIONS_METER = "scaleout.gateway.backend.ejections";
 
 	private final Map<Backend, Ejection> ejections = new ConcurrentHashMap<>();
 
@@ -110,6 +117,26 @@ public final class OutlierEjector implements BackendCallListener, BackendHealthL
 		}
 	}
 
+	/**
+	 * The backends with an ejection record.
+	 * @return a snapshot
+	 */
+	public Set<Backend> backends() {
+		return Set.copyOf(this.ejections.keySet());
+	}
+
+	@Override
+	public void onApplicationEvent(BackendPoolChangedEvent event) {
+		for (Backend retired : event.retired()) {
+			if (this.ejections.remove(retired) != null) {
+				this.registry.find(EJECTIONS_METER)
+					.tag("backend", retired.getInstanceId())
+					.meters()
+					.forEach(this.registry::remove);
+			}
+		}
+	}
+
 	@Override
 	public void onHealthChange(Backend backend, boolean up) {
 		Ejection ejection = this.ejections.get(backend);
@@ -138,12 +165,19 @@ public final class OutlierEjector implements BackendCallListener, BackendHealthL
 
 	private Ejection ejection(Backend backend) {
 		Ejection ejection = this.ejections.get(backend);
-		return (ejection != null) ? ejection : this.ejections.computeIfAbsent(backend, this::register);
+		if (ejection != null) {
+			return ejection;
+		}
+		if (!this.pool.backends().contains(backend)) {
+			// a call that started before the backend left the pool: nothing to keep
+			return new Ejection();
+		}
+		return this.ejections.computeIfAbsent(backend, this::register);
 	}
 
 	private Ejection register(Backend backend) {
 		Ejection ejection = new Ejection();
-		FunctionCounter.builder("scaleout.gateway.backend.ejections", ejection, Ejection::ejections)
+		FunctionCounter.builder(EJECTIONS_METER, ejection, Ejection::ejections)
 			.description("Times the backend was ejected after consecutive failures")
 			.tag("backend", backend.getInstanceId())
 			.register(this.registry);

@@ -1,16 +1,21 @@
 package dev.scaleout.gateway.stats;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.context.ApplicationListener;
+
 import dev.scaleout.gateway.discovery.Backend;
+import dev.scaleout.gateway.discovery.BackendPoolChangedEvent;
 
 /**
- * The {@link BackendMeter} of every backend that has been called or asked about.
+ * The {@link BackendMeter} of every backend that has been called or asked about, dropped
+ * with its Micrometer meters when the backend leaves the pool.
  */
-public final class BackendStats {
+public final class BackendStats implements ApplicationListener<BackendPoolChangedEvent> {
 
 	private final Map<Backend, BackendMeter> meters = new ConcurrentHashMap<>();
 
@@ -32,6 +37,24 @@ public final class BackendStats {
 	public BackendMeter meter(Backend backend) {
 		BackendMeter meter = this.meters.get(backend);
 		return (meter != null) ? meter : this.meters.computeIfAbsent(backend, (b) -> new BackendMeter(b, this.registry));
+	}
+
+	/**
+	 * The backends that have meters.
+	 * @return a snapshot
+	 */
+	public Set<Backend> backends() {
+		return Set.copyOf(this.meters.keySet());
+	}
+
+	@Override
+	public void onApplicationEvent(BackendPoolChangedEvent event) {
+		for (Backend retired : event.retired()) {
+			BackendMeter meter = this.meters.remove(retired);
+			if (meter != null) {
+				meter.remove(this.registry);
+			}
+		}
 	}
 
 }
