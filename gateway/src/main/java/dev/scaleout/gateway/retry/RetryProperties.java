@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled whether failed requests are retried at all
  * @param attempts the most retries of one request (not counting the first attempt)
- * @param methods the HTTP methods that may be retried; they must be idempotent
+ * @param methods the HTTP methods retried after a reset, a 502 or a 503; they must be
+ * idempotent. A request refused a connection is retried whatever its method
  * @param budgetPercent retries allowed, as a percentage of the requests received within
  * the budget window
  * @param budgetWindow how far back the retry budget counts requests and retries

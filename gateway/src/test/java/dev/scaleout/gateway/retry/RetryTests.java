@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import dev.scaleout.gateway.Backends;
 import dev.scaleout.gateway.RunningGateway;
 import dev.scaleout.test.http.LoopbackBackend;
+import dev.scaleout.test.http.LoopbackBackend.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,6 +46,22 @@ class RetryTests {
 			dying.kill();
 			assertThat(response.join().statusCode()).isEqualTo(502);
 			assertThat(backends.get(1).requests()).isZero();
+		}
+	}
+
+	@Test
+	void retriesAPostWhoseBackendRefusedTheConnectionOnAnotherBackend() {
+		try (Backends backends = Backends.start(2);
+				RunningGateway gateway = RunningGateway.start(backends.all(), ROUND_ROBIN_WITHOUT_CHECKS)) {
+			backends.get(0).kill();
+			for (int i = 0; i < 6; i++) {
+				HttpResponse<String> response = gateway.post("/orders", "{\"item\":" + i + "}");
+				assertThat(response.statusCode()).isEqualTo(200);
+				assertThat(response.headers().firstValue("X-Instance-Id")).hasValue("replica-2");
+			}
+			assertThat(backends.get(1).recordedRequests()).extracting(RecordedRequest::body)
+				.contains("{\"item\":0}", "{\"item\":5}")
+				.hasSize(6);
 		}
 	}
 
