@@ -1,6 +1,7 @@
 package dev.scaleout.gateway.retry;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
 
 import dev.scaleout.gateway.balancing.TriedBackends;
+import dev.scaleout.gateway.routing.PerTryTimeout;
 import dev.scaleout.gateway.stats.CallOutcome;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR;
@@ -32,7 +34,8 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
  * Retries a request on a <em>different</em> backend, if attempts remain, another backend
  * is available and the {@link RetryBudget} allows it: any request whose backend refused
  * the connection, whatever its method, since nothing of it was sent; a request of an
- * idempotent method also when it was reset or got a 502 or 503. Runs before the load
+ * idempotent method also when it was reset, got a 502 or 503, or did not answer within the
+ * {@link PerTryTimeout per-try timeout}. Runs before the load
  * balancer so that each attempt is balanced afresh. Requests whose body cannot be
  * replayed are sent once.
  */
@@ -48,15 +51,21 @@ final class RetryFilter implements GlobalFilter, Ordered {
 
 	private final RetryBudget budget;
 
+	/** The per-try timeout, if it is shorter than the response timeout; else zero. */
+	private final Duration perTryTimeout;
+
 	private final ServiceInstanceListSupplier available;
 
 	private final Counter retries;
 
 	private final Counter denied;
 
-	RetryFilter(RetryProperties properties, RetryBudget budget, ServiceInstanceListSupplier available,
-			MeterRegistry registry) {
+	RetryFilter(RetryProperties properties, Duration responseTimeout, RetryBudget budget,
+			ServiceInstanceListSupplier available, MeterRegistry registry) {
 		this.properties = properties;
+		Duration perTry = properties.perTryTimeout();
+		this.perTryTimeout = (!responseTimeout.isZero() && perTry.compareTo(responseTimeout) >= 0) ? Duration.ZERO
+				: perTry;
 		this.methods = properties.methods()
 			.stream()
 			.map((method) -> method.trim().toUpperCase(Locale.ROOT))
@@ -83,6 +92,9 @@ final class RetryFilter implements GlobalFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		boolean idempotent = this.methods.contains(exchange.getRequest().getMethod().name());
+		if (idempotent && !this.perTryTimeout.isZero()) {
+			PerTryTimeout.set(exchange, this.perTryTimeout);
+		}
 		URI target = exchange.getAttribute(GATEWAY_REQUEST_URL_ATTR);
 		return ReplayableBody.of(exchange).flatMap((replayable) -> attempt(replayable, chain, target, idempotent, 0));
 	}
@@ -126,7 +138,8 @@ final class RetryFilter implements GlobalFilter, Ordered {
 		if (attempt.failure() != null) {
 			CallOutcome outcome = CallOutcome.of(attempt.failure());
 			// a refused connection sent nothing: safe to send again whatever the method
-			return outcome == CallOutcome.CONNECT_FAILURE || (idempotent && outcome == CallOutcome.RESET);
+			return outcome == CallOutcome.CONNECT_FAILURE || (idempotent && (outcome == CallOutcome.RESET
+					|| (outcome == CallOutcome.TIMEOUT && !this.perTryTimeout.isZero())));
 		}
 		HttpStatusCode status = exchange.getResponse().getStatusCode();
 		return idempotent && exchange.getAttribute(CLIENT_RESPONSE_ATTR) != null && status != null
