@@ -1,6 +1,13 @@
 package dev.scaleout.gateway.routing;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -36,6 +43,35 @@ class CanonicalPathTests {
 				assertThat(response.headers().firstValue("X-Instance-Id")).as(path).isEmpty();
 			}
 			assertThat(replica.recordedRequests()).isEmpty();
+		}
+	}
+
+	@Test
+	void malformedEncodingsAndRawBackslashesAreRefusedToo() throws IOException {
+		try (Backends backends = Backends.start(1); RunningGateway gateway = RunningGateway.start(backends.all())) {
+			for (String path : List.of("/actuator/%", "/actuator/%zz", "/%zzactuator/env", "/actuator\\env",
+					"\\actuator/env")) {
+				assertThat(rawStatusLine(gateway, path)).as(path).startsWith("HTTP/1.1 400");
+			}
+			assertThat(backends.get(0).recordedRequests()).isEmpty();
+		}
+	}
+
+	/**
+	 * Sends a request line that {@link java.net.URI} would refuse to build.
+	 */
+	private static String rawStatusLine(RunningGateway gateway, String path) throws IOException {
+		URI base = gateway.uri("/");
+		try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+			socket.setSoTimeout(5000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\nConnection: close\r\n\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			BufferedReader in = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+			String statusLine = in.readLine();
+			return (statusLine != null) ? statusLine : "";
 		}
 	}
 
