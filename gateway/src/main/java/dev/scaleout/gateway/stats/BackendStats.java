@@ -5,10 +5,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.context.ApplicationListener;
 
 import dev.scaleout.gateway.discovery.Backend;
+import dev.scaleout.gateway.discovery.BackendPool;
 import dev.scaleout.gateway.discovery.BackendPoolChangedEvent;
 
 /**
@@ -19,13 +21,17 @@ public final class BackendStats implements ApplicationListener<BackendPoolChange
 
 	private final Map<Backend, BackendMeter> meters = new ConcurrentHashMap<>();
 
+	private final BackendPool pool;
+
 	private final MeterRegistry registry;
 
 	/**
 	 * Creates an empty set of meters.
+	 * @param pool the discovered backends: only those get published meters
 	 * @param registry where the meters are published
 	 */
-	public BackendStats(MeterRegistry registry) {
+	public BackendStats(BackendPool pool, MeterRegistry registry) {
+		this.pool = pool;
 		this.registry = registry;
 	}
 
@@ -36,7 +42,14 @@ public final class BackendStats implements ApplicationListener<BackendPoolChange
 	 */
 	public BackendMeter meter(Backend backend) {
 		BackendMeter meter = this.meters.get(backend);
-		return (meter != null) ? meter : this.meters.computeIfAbsent(backend, (b) -> new BackendMeter(b, this.registry));
+		if (meter != null) {
+			return meter;
+		}
+		if (!this.pool.backends().contains(backend)) {
+			// a call chosen just before the backend left the pool: counted, but not published or kept
+			return new BackendMeter(backend, new SimpleMeterRegistry());
+		}
+		return this.meters.computeIfAbsent(backend, (b) -> new BackendMeter(b, this.registry));
 	}
 
 	/**
