@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.scaleout.gateway.discovery.BackendPool;
 import dev.scaleout.gateway.discovery.DiscoveredBackendsSupplier;
+import dev.scaleout.gateway.ejection.EjectionProperties;
 import dev.scaleout.gateway.ejection.NonEjectedBackendsSupplier;
 import dev.scaleout.gateway.ejection.OutlierEjector;
 import dev.scaleout.gateway.health.BackendHealth;
@@ -28,9 +29,10 @@ public final class BalancingConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ServiceInstanceListSupplier availableBackendsSupplier(BackendPool pool, BackendHealth health,
-			OutlierEjector ejector) {
+			OutlierEjector ejector, EjectionProperties ejection) {
 		ServiceInstanceListSupplier discovered = new DiscoveredBackendsSupplier(pool);
-		return new NonEjectedBackendsSupplier(new HealthyBackendsSupplier(discovered, health), ejector);
+		return new NonEjectedBackendsSupplier(new HealthyBackendsSupplier(discovered, health), ejector, pool,
+				ejection.panicThreshold());
 	}
 
 	@Bean

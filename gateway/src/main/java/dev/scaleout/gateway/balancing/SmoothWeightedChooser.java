@@ -1,5 +1,6 @@
 package dev.scaleout.gateway.balancing;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,10 @@ final class SmoothWeightedChooser implements BackendChooser {
 	}
 
 	private synchronized Backend chooseWeighted(List<Backend> candidates, Weights weights) {
+		if (this.current.size() > candidates.size()) {
+			// backends that left the pool (or are out of it for now) start again from zero
+			this.current.keySet().retainAll(new HashSet<>(candidates));
+		}
 		double total = 0;
 		Backend best = null;
 		double[] bestWeight = null;

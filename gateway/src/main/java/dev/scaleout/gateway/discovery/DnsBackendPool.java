@@ -54,7 +54,9 @@ final class DnsBackendPool extends RefreshingBackendPool {
 			if (!resolved.equals(this.backends)) {
 				logger.info("DNS " + this.dns.host() + " now resolves to " + resolved.size() + " backend(s): "
 						+ resolved);
+				List<Backend> previous = this.backends;
 				this.backends = resolved;
+				changed(previous, resolved);
 			}
 		}
 		catch (UnknownHostException ex) {

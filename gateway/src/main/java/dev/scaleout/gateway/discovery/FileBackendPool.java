@@ -90,7 +90,9 @@ final class FileBackendPool extends RefreshingBackendPool {
 		this.lastRead = stamp;
 		if (!read.equals(this.backends)) {
 			logger.info("Backends file " + path + " now lists " + read.size() + " backend(s): " + read);
+			List<Backend> previous = this.backends;
 			this.backends = read;
+			changed(previous, read);
 		}
 	}
 

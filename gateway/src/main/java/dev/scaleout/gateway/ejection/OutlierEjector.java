@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -11,21 +12,29 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.context.ApplicationListener;
+
 import dev.scaleout.gateway.discovery.Backend;
+import dev.scaleout.gateway.discovery.BackendPoolChangedEvent;
 import dev.scaleout.gateway.discovery.BackendPool;
 import dev.scaleout.gateway.health.BackendHealthListener;
 import dev.scaleout.gateway.stats.BackendCallListener;
 import dev.scaleout.gateway.stats.CallOutcome;
 
 /**
- * Ejects a backend after a run of consecutive failed calls, for a time that grows with
- * each ejection, unless that would eject more than the allowed share of the pool. A
- * backend that active health checks see turning UP again is readmitted at once, as
- * Envoy does by default.
+ * Ejects a backend after a run of consecutive gateway failures
+ * ({@link CallOutcome#isGatewayFailure()}), for a time that grows with each ejection in a
+ * row and decays while the backend stays in the pool, unless that would eject more than
+ * the allowed share of the pool. A backend that active health checks see turning UP again
+ * is readmitted at once, as Envoy does by default. Each end of an ejection is logged once
+ * at INFO. A backend's record and meter are dropped when it leaves the pool.
  */
-public final class OutlierEjector implements BackendCallListener, BackendHealthListener {
+public final class OutlierEjector
+		implements BackendCallListener, BackendHealthListener, ApplicationListener<BackendPoolChangedEvent> {
 
 	private static final Log logger = LogFactory.getLog(OutlierEjector.class);
+
+	private static final String EJECTIONS_METER = "scaleout.gateway.backend.ejections";
 
 	private final Map<Backend, Ejection> ejections = new ConcurrentHashMap<>();
 
@@ -58,7 +67,27 @@ public final class OutlierEjector implements BackendCallListener, BackendHealthL
 	 */
 	public boolean isEjected(Backend backend) {
 		Ejection ejection = this.ejections.get(backend);
-		return ejection != null && ejection.isEjected(this.clock.instant());
+		if (ejection == null) {
+			return false;
+		}
+		Instant now = this.clock.instant();
+		if (ejection.isEjected(now)) {
+			return true;
+		}
+		if (ejection.endedByTime(now)) {
+			logger.info("Backend " + backend + " readmitted: its ejection ended");
+		}
+		return false;
+	}
+
+	/**
+	 * The multiplier of a backend's next ejection's base time, before it is incremented.
+	 * @param backend the backend
+	 * @return the multiplier, 0 for a backend that has not failed lately
+	 */
+	public int multiplier(Backend backend) {
+		Ejection ejection = this.ejections.get(backend);
+		return (ejection != null) ? ejection.multiplier(this.clock.instant(), this.properties.decayInterval()) : 0;
 	}
 
 	/**
@@ -77,13 +106,34 @@ public final class OutlierEjector implements BackendCallListener, BackendHealthL
 			return;
 		}
 		Ejection ejection = ejection(backend);
-		if (!outcome.isFailure()) {
+		if (!outcome.isGatewayFailure()) {
+			// a 500 or a 503 with Retry-After is an answer: the backend is reachable and working
 			ejection.succeeded();
 			return;
 		}
 		Instant now = this.clock.instant();
 		if (ejection.failed() >= this.properties.consecutiveFailures() && !ejection.isEjected(now)) {
 			ejectIfAllowed(backend, ejection, now, outcome);
+		}
+	}
+
+	/**
+	 * The backends with an ejection record.
+	 * @return a snapshot
+	 */
+	public Set<Backend> backends() {
+		return Set.copyOf(this.ejections.keySet());
+	}
+
+	@Override
+	public void onApplicationEvent(BackendPoolChangedEvent event) {
+		for (Backend retired : event.retired()) {
+			if (this.ejections.remove(retired) != null) {
+				this.registry.find(EJECTIONS_METER)
+					.tag("backend", retired.getInstanceId())
+					.meters()
+					.forEach(this.registry::remove);
+			}
 		}
 	}
 
@@ -106,20 +156,28 @@ public final class OutlierEjector implements BackendCallListener, BackendHealthL
 					+ "would exceed scaleout.gateway.ejection.max-percent=" + this.properties.maxPercent());
 			return;
 		}
-		Duration time = ejection.eject(now, this.properties.baseTime(), this.properties.maxTime());
+		Duration time = ejection.eject(now, this.properties.baseTime(), this.properties.maxTime(),
+				this.properties.decayInterval());
 		logger.warn("Backend " + backend + " ejected for " + time.toMillis() + " ms after "
-				+ this.properties.consecutiveFailures() + " consecutive failures (last: " + outcome + ", ejection #"
+				+ this.properties.consecutiveFailures() + " consecutive gateway failures (last: " + outcome + ", ejection #"
 				+ ejection.ejections() + ")");
 	}
 
 	private Ejection ejection(Backend backend) {
 		Ejection ejection = this.ejections.get(backend);
-		return (ejection != null) ? ejection : this.ejections.computeIfAbsent(backend, this::register);
+		if (ejection != null) {
+			return ejection;
+		}
+		if (!this.pool.backends().contains(backend)) {
+			// a call that started before the backend left the pool: nothing to keep
+			return new Ejection();
+		}
+		return this.ejections.computeIfAbsent(backend, this::register);
 	}
 
 	private Ejection register(Backend backend) {
 		Ejection ejection = new Ejection();
-		FunctionCounter.builder("scaleout.gateway.backend.ejections", ejection, Ejection::ejections)
+		FunctionCounter.builder(EJECTIONS_METER, ejection, Ejection::ejections)
 			.description("Times the backend was ejected after consecutive failures")
 			.tag("backend", backend.getInstanceId())
 			.register(this.registry);

@@ -7,19 +7,25 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationListener;
+
 import dev.scaleout.gateway.discovery.Backend;
+import dev.scaleout.gateway.discovery.BackendPoolChangedEvent;
 import dev.scaleout.gateway.discovery.BackendPool;
 
 /**
  * What the active health checks currently think of each backend. Backends present when
  * the gateway starts are presumed UP so traffic flows at once; a backend discovered later
- * starts DOWN and must pass {@code rise} probes first.
+ * starts DOWN and must pass {@code rise} probes first. A backend's state is dropped when it
+ * leaves the pool.
  */
-public final class BackendHealth {
+public final class BackendHealth implements ApplicationListener<BackendPoolChangedEvent> {
 
 	private final Map<Backend, HealthState> states = new ConcurrentHashMap<>();
 
 	private final Set<Backend> initial;
+
+	private final BackendPool pool;
 
 	private final HealthCheckProperties properties;
 
@@ -33,6 +39,7 @@ public final class BackendHealth {
 	 */
 	public BackendHealth(BackendPool pool, HealthCheckProperties properties, Clock clock) {
 		this.initial = pool.backends().stream().collect(Collectors.toUnmodifiableSet());
+		this.pool = pool;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -55,13 +62,33 @@ public final class BackendHealth {
 		return this.properties.enabled() ? state(backend).upSince() : Instant.EPOCH;
 	}
 
+	/**
+	 * The backends whose health is kept.
+	 * @return a snapshot
+	 */
+	public Set<Backend> backends() {
+		return Set.copyOf(this.states.keySet());
+	}
+
+	@Override
+	public void onApplicationEvent(BackendPoolChangedEvent event) {
+		this.states.keySet().removeAll(event.retired());
+	}
+
 	boolean record(Backend backend, boolean healthy) {
 		return state(backend).record(healthy, this.clock.instant());
 	}
 
 	private HealthState state(Backend backend) {
 		HealthState state = this.states.get(backend);
-		return (state != null) ? state : this.states.computeIfAbsent(backend, this::initialState);
+		if (state != null) {
+			return state;
+		}
+		if (!this.pool.backends().contains(backend)) {
+			// a probe or a request that started before the backend left: nothing to keep
+			return initialState(backend);
+		}
+		return this.states.computeIfAbsent(backend, this::initialState);
 	}
 
 	private HealthState initialState(Backend backend) {

@@ -10,6 +10,8 @@ import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.scaleout.gateway.routing.ProxyProperties;
+
 /**
  * Budgeted retries on a different backend.
  */
@@ -19,9 +21,10 @@ import org.springframework.context.annotation.Configuration;
 public final class RetryConfiguration {
 
 	@Bean
-	RetryFilter retryFilter(RetryProperties properties, Clock clock, ServiceInstanceListSupplier available,
-			MeterRegistry registry) {
-		return new RetryFilter(properties, new RetryBudget(properties, clock), available, registry);
+	RetryFilter retryFilter(RetryProperties properties, ProxyProperties proxy, Clock clock,
+			ServiceInstanceListSupplier available, MeterRegistry registry) {
+		return new RetryFilter(properties, proxy.responseTimeout(), new RetryBudget(properties, clock), available,
+				registry);
 	}
 
 }

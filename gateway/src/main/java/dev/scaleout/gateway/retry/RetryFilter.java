@@ -1,6 +1,7 @@
 package dev.scaleout.gateway.retry;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
 
 import dev.scaleout.gateway.balancing.TriedBackends;
+import dev.scaleout.gateway.routing.PerTryTimeout;
 import dev.scaleout.gateway.stats.CallOutcome;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR;
@@ -29,10 +31,13 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
 
 /**
- * Retries a request on a <em>different</em> backend when it failed to connect, was reset,
- * or got a 502 or 503, if its method is idempotent, attempts remain, another backend is
- * available and the {@link RetryBudget} allows it. Runs before the load balancer so that
- * each attempt is balanced afresh. Requests whose body cannot be replayed are sent once.
+ * Retries a request on a <em>different</em> backend, if attempts remain, another backend
+ * is available and the {@link RetryBudget} allows it: any request whose backend refused
+ * the connection, whatever its method, since nothing of it was sent; a request of an
+ * idempotent method also when it was reset, got a 502 or 503, or did not answer within the
+ * {@link PerTryTimeout per-try timeout}. Runs before the load
+ * balancer so that each attempt is balanced afresh. Requests whose body cannot be
+ * replayed are sent once.
  */
 final class RetryFilter implements GlobalFilter, Ordered {
 
@@ -46,15 +51,21 @@ final class RetryFilter implements GlobalFilter, Ordered {
 
 	private final RetryBudget budget;
 
+	/** The per-try timeout, if it is shorter than the response timeout; else zero. */
+	private final Duration perTryTimeout;
+
 	private final ServiceInstanceListSupplier available;
 
 	private final Counter retries;
 
 	private final Counter denied;
 
-	RetryFilter(RetryProperties properties, RetryBudget budget, ServiceInstanceListSupplier available,
-			MeterRegistry registry) {
+	RetryFilter(RetryProperties properties, Duration responseTimeout, RetryBudget budget,
+			ServiceInstanceListSupplier available, MeterRegistry registry) {
 		this.properties = properties;
+		Duration perTry = properties.perTryTimeout();
+		this.perTryTimeout = (!responseTimeout.isZero() && perTry.compareTo(responseTimeout) >= 0) ? Duration.ZERO
+				: perTry;
 		this.methods = properties.methods()
 			.stream()
 			.map((method) -> method.trim().toUpperCase(Locale.ROOT))
@@ -77,24 +88,29 @@ final class RetryFilter implements GlobalFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		this.budget.recordRequest();
-		if (this.properties.attempts() == 0 || !this.methods.contains(exchange.getRequest().getMethod().name())
-				|| !ReplayableBody.isReplayable(exchange.getRequest())) {
+		if (this.properties.attempts() == 0 || !ReplayableBody.isReplayable(exchange.getRequest())) {
 			return chain.filter(exchange);
 		}
+		boolean idempotent = this.methods.contains(exchange.getRequest().getMethod().name());
+		if (idempotent && !this.perTryTimeout.isZero()) {
+			PerTryTimeout.set(exchange, this.perTryTimeout);
+		}
 		URI target = exchange.getAttribute(GATEWAY_REQUEST_URL_ATTR);
-		return ReplayableBody.of(exchange).flatMap((replayable) -> attempt(replayable, chain, target, 0));
+		return ReplayableBody.of(exchange).flatMap((replayable) -> attempt(replayable, chain, target, idempotent, 0));
 	}
 
-	private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, URI target, int retried) {
+	private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, URI target, boolean idempotent,
+			int retried) {
 		return chain.filter(exchange)
 			.then(Mono.fromCallable(() -> Attempt.SUCCEEDED))
 			.onErrorResume((failure) -> Mono.just(new Attempt(failure)))
-			.flatMap((attempt) -> afterAttempt(attempt, exchange, chain, target, retried));
+			.flatMap((attempt) -> afterAttempt(attempt, exchange, chain, target, idempotent, retried));
 	}
 
 	private Mono<Void> afterAttempt(Attempt attempt, ServerWebExchange exchange, GatewayFilterChain chain, URI target,
-			int retried) {
-		if (retried >= this.properties.attempts() || exchange.getResponse().isCommitted() || !isRetryable(attempt, exchange)) {
+			boolean idempotent, int retried) {
+		if (retried >= this.properties.attempts() || exchange.getResponse().isCommitted()
+				|| !isRetryable(attempt, exchange, idempotent)) {
 			return attempt.result();
 		}
 		Set<ServiceInstance> tried = TriedBackends.of(exchange);
@@ -114,17 +130,19 @@ final class RetryFilter implements GlobalFilter, Ordered {
 			ServerWebExchangeUtils.reset(exchange);
 			exchange.getAttributes().remove(GATEWAY_LOADBALANCER_RESPONSE_ATTR);
 			exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, target);
-			return attempt(exchange, chain, target, retried + 1);
+			return attempt(exchange, chain, target, idempotent, retried + 1);
 		});
 	}
 
-	private boolean isRetryable(Attempt attempt, ServerWebExchange exchange) {
+	private boolean isRetryable(Attempt attempt, ServerWebExchange exchange, boolean idempotent) {
 		if (attempt.failure() != null) {
 			CallOutcome outcome = CallOutcome.of(attempt.failure());
-			return outcome == CallOutcome.CONNECT_FAILURE || outcome == CallOutcome.RESET;
+			// a refused connection sent nothing: safe to send again whatever the method
+			return outcome == CallOutcome.CONNECT_FAILURE || (idempotent && (outcome == CallOutcome.RESET
+					|| (outcome == CallOutcome.TIMEOUT && !this.perTryTimeout.isZero())));
 		}
 		HttpStatusCode status = exchange.getResponse().getStatusCode();
-		return exchange.getAttribute(CLIENT_RESPONSE_ATTR) != null && status != null
+		return idempotent && exchange.getAttribute(CLIENT_RESPONSE_ATTR) != null && status != null
 				&& (status.value() == 502 || status.value() == 503);
 	}
 

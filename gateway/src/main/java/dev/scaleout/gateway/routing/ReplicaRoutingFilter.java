@@ -8,6 +8,7 @@ import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.util.context.Context;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
@@ -30,12 +31,16 @@ import org.springframework.web.server.ServerWebExchange;
  * which schedules and cancels a task in a lock-guarded delay queue per request. Here the
  * same limit — from the request to the response headers — is a
  * {@link ReadTimeoutHandler} on the connection's own event loop, removed when the headers
- * arrive; it answers 504 like the stock filter.</li>
+ * arrive; it answers 504 like the stock filter. A {@link PerTryTimeout} shorter than the
+ * response timeout takes its place for that request.</li>
  * </ul>
  */
 final class ReplicaRoutingFilter extends NettyRoutingFilter {
 
 	private static final String RESPONSE_TIMEOUT_HANDLER = "scaleout.responseTimeout";
+
+	/** The Reactor context key of a request's own limit, when a {@link PerTryTimeout} is shorter. */
+	private static final String TIMEOUT_MILLIS = "scaleout.responseTimeoutMillis";
 
 	private final HttpClient httpClient;
 
@@ -68,21 +73,32 @@ final class ReplicaRoutingFilter extends NettyRoutingFilter {
 	}
 
 	private static HttpClient timed(HttpClient httpClient, Duration responseTimeout) {
-		if (responseTimeout.isZero()) {
-			return httpClient;
-		}
-		long millis = responseTimeout.toMillis();
-		return httpClient
-			.doOnRequest((request, connection) -> connection.addHandlerFirst(RESPONSE_TIMEOUT_HANDLER,
-					new ReadTimeoutHandler(millis, TimeUnit.MILLISECONDS)))
-			.doOnResponse((response, connection) -> connection.removeHandler(RESPONSE_TIMEOUT_HANDLER));
+		long defaultMillis = responseTimeout.toMillis();
+		return httpClient.doOnRequest((request, connection) -> {
+			long millis = request.currentContextView().getOrDefault(TIMEOUT_MILLIS, defaultMillis);
+			if (millis > 0) {
+				connection.addHandlerFirst(RESPONSE_TIMEOUT_HANDLER, new ReadTimeoutHandler(millis, TimeUnit.MILLISECONDS));
+			}
+		}).doOnResponse((response, connection) -> connection.removeHandler(RESPONSE_TIMEOUT_HANDLER));
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		return super.filter(exchange, chain)
-			.onErrorMap(ReadTimeoutException.class, (timeout) -> new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT,
-					"Response took longer than timeout: " + this.responseTimeout, timeout));
+		Duration timeout = timeout(exchange);
+		Mono<Void> routed = super.filter(exchange, chain)
+			.onErrorMap(ReadTimeoutException.class, (timedOut) -> new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT,
+					"Response took longer than timeout: " + timeout, timedOut));
+		return (timeout == this.responseTimeout) ? routed
+				: routed.contextWrite(Context.of(TIMEOUT_MILLIS, timeout.toMillis()));
+	}
+
+	private Duration timeout(ServerWebExchange exchange) {
+		Duration perTry = PerTryTimeout.of(exchange);
+		if (perTry == null || perTry.isZero()
+				|| (!this.responseTimeout.isZero() && perTry.compareTo(this.responseTimeout) >= 0)) {
+			return this.responseTimeout;
+		}
+		return perTry;
 	}
 
 	@Override

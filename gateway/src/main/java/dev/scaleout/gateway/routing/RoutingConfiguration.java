@@ -99,6 +99,11 @@ public final class RoutingConfiguration {
 	}
 
 	@Bean
+	CanonicalPathFilter canonicalPathFilter() {
+		return new CanonicalPathFilter();
+	}
+
+	@Bean
 	UnavailableBackendFilter unavailableBackendFilter(ProxyProperties properties) {
 		return new UnavailableBackendFilter(properties.unavailableRetryAfter());
 	}

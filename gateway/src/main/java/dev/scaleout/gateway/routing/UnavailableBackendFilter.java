@@ -16,9 +16,10 @@ import dev.scaleout.gateway.stats.CallOutcome;
 
 /**
  * Turns a request that could not be forwarded into a quick problem answer instead of a
- * generic error page: 503 with {@code Retry-After} when no backend is available, 502 when
- * the backend failed, 504 when it timed out. Wraps retries, so it only sees final
- * failures.
+ * generic error page: 503 with {@code Retry-After} when no backend could take it (none is
+ * available, or the last one tried refused the connection, which health checks have not
+ * noticed yet), 502 when the backend failed after the request reached it, 504 when it
+ * timed out. Wraps retries, so it only sees final failures.
  */
 final class UnavailableBackendFilter implements GlobalFilter, Ordered {
 
@@ -49,7 +50,10 @@ final class UnavailableBackendFilter implements GlobalFilter, Ordered {
 					"No backend is available to serve this request; retry later.", this.retryAfterSeconds);
 		}
 		return switch (CallOutcome.of(failure)) {
-			case CONNECT_FAILURE, RESET -> ProblemResponses.write(exchange, HttpStatus.BAD_GATEWAY,
+			// nothing was sent: the request can be sent again as it is, whatever its method
+			case CONNECT_FAILURE -> ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+					"No backend could be reached to serve this request; retry later.", this.retryAfterSeconds);
+			case RESET -> ProblemResponses.write(exchange, HttpStatus.BAD_GATEWAY,
 					"The backend failed before answering.", -1);
 			case TIMEOUT -> ProblemResponses.write(exchange, HttpStatus.GATEWAY_TIMEOUT,
 					"The backend did not answer in time.", -1);

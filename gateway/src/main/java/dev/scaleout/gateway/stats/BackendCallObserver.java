@@ -10,6 +10,7 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -66,7 +67,7 @@ public final class BackendCallObserver implements GlobalFilter, Ordered {
 		if (exchange.getAttribute(CLIENT_RESPONSE_ATTR) == null || status == null) {
 			return CallOutcome.ERROR;
 		}
-		return CallOutcome.of(status.value());
+		return CallOutcome.of(status.value(), exchange.getResponse().getHeaders().containsHeader(HttpHeaders.RETRY_AFTER));
 	}
 
 	private void finished(Backend backend, BackendMeter meter, long start, CallOutcome outcome) {

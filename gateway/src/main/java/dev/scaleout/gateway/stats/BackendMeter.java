@@ -1,5 +1,6 @@
 package dev.scaleout.gateway.stats;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -7,6 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -28,13 +30,15 @@ public final class BackendMeter {
 
 	private final Timer latency;
 
+	private final List<Meter> meters;
+
 	BackendMeter(Backend backend, MeterRegistry registry) {
 		Tags tags = Tags.of("backend", backend.getInstanceId());
-		Gauge.builder("scaleout.gateway.backend.in.flight", this.inFlight, AtomicInteger::get)
+		Gauge inFlight = Gauge.builder("scaleout.gateway.backend.in.flight", this.inFlight, AtomicInteger::get)
 			.description("Requests sent to the backend and not yet answered")
 			.tags(tags)
 			.register(registry);
-		FunctionCounter.builder("scaleout.gateway.backend.requests", this.total, LongAdder::sum)
+		FunctionCounter requests = FunctionCounter.builder("scaleout.gateway.backend.requests", this.total, LongAdder::sum)
 			.description("Requests sent to the backend")
 			.tags(tags)
 			.register(registry);
@@ -47,6 +51,11 @@ public final class BackendMeter {
 			.tags(tags)
 			.publishPercentiles(0.5, 0.99)
 			.register(registry);
+		this.meters = List.of(inFlight, requests, this.failures, this.latency);
+	}
+
+	void remove(MeterRegistry registry) {
+		this.meters.forEach(registry::remove);
 	}
 
 	/**

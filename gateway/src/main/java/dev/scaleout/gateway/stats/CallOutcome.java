@@ -14,8 +14,23 @@ public enum CallOutcome {
 	/** The backend answered with a status below 500. */
 	SUCCESS,
 
-	/** The backend answered with a 5xx status. */
+	/**
+	 * The backend answered 500 or another 5xx that is not a gateway error: the application's
+	 * own error, which one user's requests can cause on a healthy replica.
+	 */
 	SERVER_ERROR,
+
+	/**
+	 * The backend answered 502 or 504, or 503 without {@code Retry-After}: it could not reach
+	 * what it depends on or is failing as a whole.
+	 */
+	GATEWAY_ERROR,
+
+	/**
+	 * The backend answered 503 with {@code Retry-After}: it is shedding load on purpose and
+	 * says when to come back.
+	 */
+	SHEDDING_LOAD,
 
 	/** The connection could not be opened: nothing was sent. */
 	CONNECT_FAILURE,
@@ -30,7 +45,7 @@ public enum CallOutcome {
 	ERROR;
 
 	/**
-	 * Whether this outcome counts against the backend's health.
+	 * Whether this outcome is counted as a failed call in the backend's meters.
 	 * @return {@code true} for every outcome but {@link #SUCCESS}
 	 */
 	public boolean isFailure() {
@@ -38,12 +53,31 @@ public enum CallOutcome {
 	}
 
 	/**
+	 * Whether this outcome is a gateway-class failure, as Envoy's consecutive gateway failure
+	 * counts them: a connect failure, reset, timeout, 502, 504 or a 503 without
+	 * {@code Retry-After}. Only these eject a backend. A 500 is the application's answer to
+	 * one request and a 503 with {@code Retry-After} is deliberate load shedding: ejecting a
+	 * replica for either would move one user's bug or a load peak onto the other replicas.
+	 * @return {@code true} for a gateway-class failure
+	 */
+	public boolean isGatewayFailure() {
+		return this == GATEWAY_ERROR || this == CONNECT_FAILURE || this == RESET || this == TIMEOUT;
+	}
+
+	/**
 	 * The outcome of a call that completed with a response status.
 	 * @param status the status code
-	 * @return {@link #SERVER_ERROR} for 5xx, else {@link #SUCCESS}
+	 * @param retryAfter whether the response carries {@code Retry-After}
+	 * @return the matching outcome
 	 */
-	public static CallOutcome of(int status) {
-		return (status >= 500) ? SERVER_ERROR : SUCCESS;
+	public static CallOutcome of(int status, boolean retryAfter) {
+		if (status < 500) {
+			return SUCCESS;
+		}
+		if (status == 503) {
+			return retryAfter ? SHEDDING_LOAD : GATEWAY_ERROR;
+		}
+		return (status == 502 || status == 504) ? GATEWAY_ERROR : SERVER_ERROR;
 	}
 
 	/**

@@ -7,6 +7,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.scaleout.gateway.discovery.BackendPool;
+
 /**
  * Per-backend traffic meters and the filter that feeds them.
  */
@@ -15,8 +17,8 @@ public final class StatsConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	BackendStats backendStats(MeterRegistry registry) {
-		return new BackendStats(registry);
+	BackendStats backendStats(BackendPool pool, MeterRegistry registry) {
+		return new BackendStats(pool, registry);
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package dev.scaleout.gateway.balancing;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,9 @@ class SlowStartTests {
 
 	@Test
 	void rampsABackendThatJustTurnedHealthy() {
-		BackendHealth health = new BackendHealth(List::of, properties(), this.clock);
+		List<List<Backend>> pool = new ArrayList<>(List.of(List.of()));
+		BackendHealth health = new BackendHealth(() -> pool.get(0), properties(), this.clock);
+		pool.set(0, List.of(this.backend));
 		SlowStart slowStart = new SlowStart(health, Duration.ofSeconds(10), this.clock);
 		HealthProbes.pass(health, this.backend, 2);
 		assertThat(slowStart.factor(this.backend)).isEqualTo(SlowStart.MIN_FACTOR);

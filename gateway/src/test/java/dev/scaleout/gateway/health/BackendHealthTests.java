@@ -3,6 +3,7 @@ package dev.scaleout.gateway.health;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,9 @@ class BackendHealthTests {
 
 	@Test
 	void holdsBackendsDiscoveredLaterDownUntilTheyRise() {
-		BackendHealth health = new BackendHealth(List::of, this.properties, this.clock);
+		List<List<Backend>> pool = new ArrayList<>(List.of(List.of()));
+		BackendHealth health = new BackendHealth(() -> pool.get(0), this.properties, this.clock);
+		pool.set(0, List.of(this.backend));
 		assertThat(health.isUp(this.backend)).isFalse();
 		HealthProbes.pass(health, this.backend, 1);
 		assertThat(health.isUp(this.backend)).isFalse();

@@ -18,7 +18,7 @@ class RetryBudgetTests {
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
 	private final RetryBudget budget = new RetryBudget(
-			new RetryProperties(true, 2, Set.of("GET"), 20, Duration.ofSeconds(10), 3), this.clock);
+			new RetryProperties(true, 2, Set.of("GET"), 20, Duration.ofSeconds(10), 3, Duration.ofSeconds(15)), this.clock);
 
 	@Test
 	void allowsTheMinimumRetriesWithoutTraffic() {

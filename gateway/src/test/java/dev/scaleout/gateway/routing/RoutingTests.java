@@ -4,6 +4,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,19 @@ class RoutingTests {
 				.atMost(Duration.ofSeconds(3))
 				.until(() -> gateway.get("/").statusCode() == 503);
 			assertThat(gateway.get("/").headers().firstValue("Retry-After")).hasValue("1");
+		}
+	}
+
+	@Test
+	void answers503WithRetryAfterFromTheFirstRequestWhenEveryReplicaIsGone() {
+		try (Backends backends = Backends.start(2); RunningGateway gateway = RunningGateway.start(backends.all())) {
+			assertThat(gateway.get("/").statusCode()).isEqualTo(200);
+			backends.all().forEach(LoopbackBackend::kill);
+			for (HttpResponse<String> response : List.of(gateway.get("/orders"), gateway.post("/orders", "{}"))) {
+				assertThat(response.statusCode()).isEqualTo(503);
+				assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+				assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+			}
 		}
 	}
 

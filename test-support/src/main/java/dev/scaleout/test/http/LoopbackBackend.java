@@ -51,6 +51,8 @@ public final class LoopbackBackend implements AutoCloseable {
 
 	private volatile int healthStatus = 200;
 
+	private volatile Map<String, String> extraHeaders = Map.of();
+
 	private volatile Duration delay = Duration.ZERO;
 
 	private volatile Duration bodyDelay = Duration.ZERO;
@@ -133,6 +135,20 @@ public final class LoopbackBackend implements AutoCloseable {
 	 * @return this backend
 	 */
 	public LoopbackBackend respondWith(int status) {
+		this.extraHeaders = Map.of();
+		this.status = status;
+		return this;
+	}
+
+	/**
+	 * Sets the status of every answer but readiness probes, with one extra header.
+	 * @param status the HTTP status
+	 * @param headerName the name of the header, {@code Retry-After} say
+	 * @param headerValue its value
+	 * @return this backend
+	 */
+	public LoopbackBackend respondWith(int status, String headerName, String headerValue) {
+		this.extraHeaders = Map.of(headerName, headerValue);
 		this.status = status;
 		return this;
 	}
@@ -232,6 +248,7 @@ public final class LoopbackBackend implements AutoCloseable {
 					copy(exchange.getRequestHeaders()), new String(requestBody, StandardCharsets.UTF_8)));
 			pause(this.delay);
 			String body = "{\"instance\":\"" + this.instanceId + "\"}";
+			this.extraHeaders.forEach(exchange.getResponseHeaders()::set);
 			if (this.bodyDelay.isZero()) {
 				answer(exchange, this.status, body);
 			}
