@@ -11,12 +11,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +42,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass({ DispatcherServlet.class, ResponseEntityExceptionHandler.class })
 @ConditionalOnBooleanProperty(name = "spring.mvc.problemdetails.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(WebProperties.class)
 public final class ErrorResponsesAutoConfiguration {
 
 	@Bean
@@ -51,10 +54,12 @@ public final class ErrorResponsesAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(value = ErrorController.class, search = SearchStrategy.CURRENT)
-	ProblemErrorController basicErrorController(ErrorAttributes errorAttributes, WebProperties webProperties,
-			ObjectProvider<ErrorViewResolver> errorViewResolvers) {
-		return new ProblemErrorController(errorAttributes, webProperties.getError(),
-				errorViewResolvers.orderedStream().toList());
+	ProblemErrorController basicErrorController(ObjectProvider<ErrorAttributes> errorAttributes,
+			WebProperties webProperties, ObjectProvider<ErrorViewResolver> errorViewResolvers) {
+		// Spring Boot's error auto-configuration, which comes after this one, adds the error attributes; an
+		// application that left it out gets Spring Boot's default ones.
+		return new ProblemErrorController(errorAttributes.getIfAvailable(DefaultErrorAttributes::new),
+				webProperties.getError(), errorViewResolvers.orderedStream().toList());
 	}
 
 	@Configuration(proxyBeanMethods = false)

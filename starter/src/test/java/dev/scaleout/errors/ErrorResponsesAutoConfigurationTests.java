@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -42,6 +45,22 @@ class ErrorResponsesAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(BrowserAwareProblemDetails.class);
 			assertThat(context).getBean(ResponseEntityExceptionHandler.class).isInstanceOf(OwnHandler.class);
 		});
+	}
+
+	@Test
+	void answersContainerErrorsInPlaceOfSpringBootsErrorController() {
+		this.runner.withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class, ErrorMvcAutoConfiguration.class))
+			.run((context) -> assertThat(context).getBean(ErrorController.class)
+				.isExactlyInstanceOf(ProblemErrorController.class));
+	}
+
+	@Test
+	void backsOffForTheApplicationsOwnErrorController() {
+		this.runner.withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class, ErrorMvcAutoConfiguration.class))
+			.withBean(ErrorController.class, () -> new ErrorController() {
+			})
+			.run((context) -> assertThat(context).doesNotHaveBean(ProblemErrorController.class)
+				.hasSingleBean(ErrorController.class));
 	}
 
 	@Configuration(proxyBeanMethods = false)
