@@ -5,13 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import dev.scaleout.test.app.CookieJarClient;
 import dev.scaleout.test.app.RunningApp;
+import dev.scaleout.test.app.Simultaneously;
 import dev.scaleout.test.redis.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,9 +52,8 @@ class SampleAppSessionLockTests {
 	void sixteenClientsIncrementingOneSessionFiftyTimesEachOnTwoReplicasCountEightHundred() {
 		CookieJarClient browser = new CookieJarClient();
 		assertThat(read(browser.post(a.uri("/session/counter"))).get("count").asInt()).isEqualTo(1);
-		List<Integer> statuses = simultaneously(16, 50, (client) -> browser
-			.post(((client % 2 == 0) ? a : b).uri("/session/counter"))
-			.statusCode());
+		List<Integer> statuses = Simultaneously.send(16, 50,
+				(client) -> browser.post(((client % 2 == 0) ? a : b).uri("/session/counter")));
 		assertThat(statuses).hasSize(800).containsOnly(200);
 		assertThat(read(browser.get(b.uri("/session/counter"))).get("count").asInt()).isEqualTo(801);
 	}
@@ -84,43 +80,6 @@ class SampleAppSessionLockTests {
 			assertThat(new CookieJarClient().get(impatient.uri("/actuator/prometheus")).body())
 				.contains("scaleout_session_lock_timeouts_total 1.0")
 				.contains("scaleout_session_lock_wait_seconds_count");
-		}
-	}
-
-	/**
-	 * Starts {@code clients} threads at once, each sending {@code rounds} requests one after the other.
-	 */
-	private static List<Integer> simultaneously(int clients, int rounds, java.util.function.IntUnaryOperator request) {
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService threads = Executors.newFixedThreadPool(clients);
-		try {
-			List<CompletableFuture<List<Integer>>> results = new ArrayList<>();
-			for (int client = 0; client < clients; client++) {
-				int id = client;
-				results.add(CompletableFuture.supplyAsync(() -> {
-					awaitQuietly(start);
-					List<Integer> statuses = new ArrayList<>();
-					for (int round = 0; round < rounds; round++) {
-						statuses.add(request.applyAsInt(id));
-					}
-					return statuses;
-				}, threads));
-			}
-			start.countDown();
-			return results.stream().flatMap((result) -> result.join().stream()).toList();
-		}
-		finally {
-			threads.shutdownNow();
-		}
-	}
-
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			latch.await();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 

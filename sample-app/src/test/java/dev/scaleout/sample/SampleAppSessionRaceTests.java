@@ -1,17 +1,12 @@
 package dev.scaleout.sample;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Function;
 
 import dev.scaleout.test.app.CookieJarClient;
 import dev.scaleout.test.app.RunningApp;
+import dev.scaleout.test.app.Simultaneously;
 import dev.scaleout.test.redis.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +48,7 @@ class SampleAppSessionRaceTests {
 	void eightSimultaneousLoginsOnOneSessionAllSucceedAndLeaveTheBrowserLoggedIn(CapturedOutput output) {
 		CookieJarClient browser = new CookieJarClient();
 		assertThat(browser.post(a.uri("/session/counter")).statusCode()).isEqualTo(200);
-		List<Integer> statuses = simultaneously(8,
+		List<Integer> statuses = Simultaneously.send(8, 1,
 				(i) -> browser.postForm(replica(i).uri("/login"), Map.of("username", "demo", "password", "demo")));
 		assertThat(statuses).containsOnly(200);
 		assertThat(browser.get(b.uri("/me")).statusCode()).isEqualTo(200);
@@ -64,7 +59,7 @@ class SampleAppSessionRaceTests {
 	void aLogoutWhileOtherRequestsOfItsSessionAreInFlightFailsNone(CapturedOutput output) {
 		CookieJarClient browser = new CookieJarClient();
 		browser.postForm(a.uri("/login"), Map.of("username", "demo", "password", "demo"));
-		List<Integer> statuses = simultaneously(24, (i) -> {
+		List<Integer> statuses = Simultaneously.send(24, 10, (i) -> {
 			if (i == 12) {
 				return browser.post(replica(i).uri("/logout"));
 			}
@@ -73,51 +68,9 @@ class SampleAppSessionRaceTests {
 				case 1 -> browser.post(replica(i).uri("/session/counter"));
 				default -> browser.get(replica(i).uri("/session/counter"));
 			};
-		}, 10);
+		});
 		assertThat(statuses).doesNotContain(500).containsOnly(200, 204, 401);
 		assertThat(output.getOut()).doesNotContain("ERROR [race-");
-	}
-
-	private static List<Integer> simultaneously(int clients, Function<Integer, HttpResponse<String>> request) {
-		return simultaneously(clients, request, 1);
-	}
-
-	/**
-	 * Starts {@code clients} threads at once, each sending {@code rounds} requests.
-	 */
-	private static List<Integer> simultaneously(int clients, Function<Integer, HttpResponse<String>> request,
-			int rounds) {
-		CountDownLatch start = new CountDownLatch(1);
-		List<CompletableFuture<List<Integer>>> results = new ArrayList<>();
-		ExecutorService threads = Executors.newFixedThreadPool(clients);
-		try {
-			for (int client = 0; client < clients; client++) {
-				int id = client;
-				results.add(CompletableFuture.supplyAsync(() -> {
-					awaitQuietly(start);
-					List<Integer> statuses = new ArrayList<>();
-					for (int round = 0; round < rounds; round++) {
-						statuses.add(request.apply(id).statusCode());
-					}
-					return statuses;
-				}, threads));
-			}
-			start.countDown();
-			return results.stream().flatMap((result) -> result.join().stream()).toList();
-		}
-		finally {
-			threads.shutdownNow();
-		}
-	}
-
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			latch.await();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static RunningApp replica(int i) {
