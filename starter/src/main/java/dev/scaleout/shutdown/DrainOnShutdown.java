@@ -13,7 +13,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * The first thing to stop when the context closes (on SIGTERM): readiness turns {@code REFUSING_TRAFFIC}, then the
  * replica keeps serving for the drain delay while the pool stops sending it work. Only then do the later phases
- * run, Spring Boot's graceful web server shutdown among them, which lets in-flight requests finish.
+ * run, Spring Boot's graceful web server shutdown among them, which lets in-flight requests finish. From the
+ * start of the drain every response says so ({@link DrainingSignalFilter}), so that a gateway need not wait for
+ * its readiness probes to notice.
  */
 final class DrainOnShutdown implements SmartLifecycle {
 
@@ -30,6 +32,8 @@ final class DrainOnShutdown implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile boolean draining;
+
 	DrainOnShutdown(ApplicationEventPublisher events, Duration drainDelay) {
 		this.events = events;
 		this.drainDelay = drainDelay;
@@ -43,6 +47,7 @@ final class DrainOnShutdown implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
+		this.draining = true;
 		AvailabilityChangeEvent.publish(this.events, this, ReadinessState.REFUSING_TRAFFIC);
 		if (this.drainDelay.isZero()) {
 			return;
@@ -55,6 +60,13 @@ final class DrainOnShutdown implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Whether the replica is on its way out: from the start of the drain until the process exits.
+	 */
+	boolean isDraining() {
+		return this.draining;
 	}
 
 	@Override

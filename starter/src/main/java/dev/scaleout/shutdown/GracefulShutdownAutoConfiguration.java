@@ -7,14 +7,18 @@ import dev.scaleout.report.ReplicationCheck;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the drain that precedes Spring Boot's graceful shutdown: on SIGTERM readiness turns
- * {@code REFUSING_TRAFFIC} at once and the replica keeps serving for {@code scaleout.shutdown.drain-delay}.
+ * {@code REFUSING_TRAFFIC} at once and the replica keeps serving for {@code scaleout.shutdown.drain-delay}, every
+ * response of a servlet web application saying {@code Scaleout-Draining: true} meanwhile.
  *
  * @see ShutdownProperties
  */
@@ -26,6 +30,18 @@ public final class GracefulShutdownAutoConfiguration {
 	@ConditionalOnMissingBean
 	DrainOnShutdown drainOnShutdown(ApplicationEventPublisher events, ShutdownProperties properties) {
 		return new DrainOnShutdown(events, properties.drainDelay());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	static class ServletDrainingSignalConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		DrainingSignalFilter drainingSignalFilter(DrainOnShutdown drain) {
+			return new DrainingSignalFilter(drain);
+		}
+
 	}
 
 	@Bean

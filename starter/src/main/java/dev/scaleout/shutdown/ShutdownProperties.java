@@ -13,7 +13,9 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
  *
  * @param drainDelay how long the replica keeps serving after readiness turns {@code REFUSING_TRAFFIC} and before
  * graceful shutdown begins: time for load balancers and the gateway to notice and stop sending new requests. Zero
- * by default; in Kubernetes set it above the readiness probe's period times its failure threshold.
+ * by default; in Kubernetes set it above the readiness probe's period times its failure threshold. Every response
+ * during the drain carries Scaleout-Draining: true and Connection: close, by which the Scaleout gateway stops
+ * sending new requests at the first one, without waiting for its probes.
  * @param parentPid the process id of the supervisor that started this replica, if any: when that process exits,
  * however it exits, the replica shuts down gracefully too instead of living on as an orphan. {@code ./scaleout up}
  * sets it.

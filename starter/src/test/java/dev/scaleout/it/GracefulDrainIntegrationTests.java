@@ -23,12 +23,13 @@ import static org.awaitility.Awaitility.await;
 class GracefulDrainIntegrationTests {
 
 	@Test
-	void inFlightRequestCompletesAndReadinessRefusesTrafficDuringTheDrain() throws Exception {
+	void inFlightRequestCompletesAndReadinessRefusesTrafficAndResponsesSignalTheDrainDuringIt() throws Exception {
 		RunningApp app = RunningApp.start(ReplicaTestApplication.class, TestRedis.shared().springArguments()[0],
 				TestRedis.shared().springArguments()[1], "--scaleout.shutdown.drain-delay=1500ms");
 		ReplicaTestApplication.SlowController slow = app.bean(ReplicaTestApplication.SlowController.class);
 		ApplicationAvailability availability = app.bean(ApplicationAvailability.class);
 		CookieJarClient client = new CookieJarClient();
+		assertThat(client.get(app.uri("/")).headers().firstValue("Scaleout-Draining")).isEmpty();
 
 		CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture
 			.supplyAsync(() -> client.get(app.uri("/slow?ms=2000")));
@@ -40,7 +41,10 @@ class GracefulDrainIntegrationTests {
 		HttpResponse<String> readiness = client.get(app.uri("/actuator/health/readiness"));
 		assertThat(readiness.statusCode()).isEqualTo(503);
 		assertThat(readiness.body()).contains("OUT_OF_SERVICE");
-		assertThat(client.get(app.uri("/")).statusCode()).as("still serving during the drain").isEqualTo(200);
+		HttpResponse<String> duringDrain = client.get(app.uri("/"));
+		assertThat(duringDrain.statusCode()).as("still serving during the drain").isEqualTo(200);
+		assertThat(duringDrain.headers().firstValue("Scaleout-Draining")).hasValue("true");
+		assertThat(duringDrain.headers().firstValue("Connection")).hasValue("close");
 		assertThat(shutdown).as("shutdown waits for the drain").isNotDone();
 
 		HttpResponse<String> response = inFlight.get(10, TimeUnit.SECONDS);

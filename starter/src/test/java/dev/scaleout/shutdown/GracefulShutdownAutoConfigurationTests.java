@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,6 +32,18 @@ class GracefulShutdownAutoConfigurationTests {
 	void drainStopsBeforeEveryOtherLifecyclePhase() {
 		this.runner.run((context) -> assertThat(context.getBean(DrainOnShutdown.class).getPhase())
 			.isEqualTo(Integer.MAX_VALUE));
+	}
+
+	@Test
+	void servletApplicationsSignalTheDrainOnTheirResponses() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(GracefulShutdownAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(DrainingSignalFilter.class));
+	}
+
+	@Test
+	void applicationsWithoutAServletWebServerHaveNoSignalFilter() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(DrainingSignalFilter.class));
 	}
 
 	@Test

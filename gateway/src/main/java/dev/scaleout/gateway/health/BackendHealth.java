@@ -79,6 +79,17 @@ public final class BackendHealth implements ApplicationListener<BackendPoolChang
 		return state(backend).record(healthy, this.clock.instant());
 	}
 
+	/**
+	 * Takes a backend out of rotation at once because it said it is shutting down, as if it
+	 * had failed its probes; the probes go on and bring it back UP after {@code rise} passes.
+	 * @param backend the backend
+	 * @return {@code true} when it was UP; always {@code false} for a backend no longer in
+	 * the pool or when health checks are off, since no probe would bring it back
+	 */
+	boolean draining(Backend backend) {
+		return this.properties.enabled() && this.pool.backends().contains(backend) && state(backend).draining();
+	}
+
 	private HealthState state(Backend backend) {
 		HealthState state = this.states.get(backend);
 		if (state != null) {

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.scaleout.gateway.discovery.BackendPool;
 
 /**
- * Active health checks of the replica pool.
+ * Active health checks of the replica pool, and the signal of a replica shutting down.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HealthCheckProperties.class)
@@ -29,6 +29,12 @@ public final class HealthConfiguration {
 	ActiveHealthChecker activeHealthChecker(BackendPool pool, BackendHealth health, HealthCheckProperties properties,
 			ObjectProvider<BackendHealthListener> listeners) {
 		return new ActiveHealthChecker(pool, health, properties, listeners.orderedStream().toList());
+	}
+
+	@Bean
+	DrainingBackendFilter drainingBackendFilter(BackendHealth health,
+			ObjectProvider<BackendHealthListener> listeners) {
+		return new DrainingBackendFilter(health, listeners.orderedStream().toList());
 	}
 
 }

@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * The health state machine of one backend: UP until {@code fall} consecutive probes fail,
- * then DOWN until {@code rise} consecutive probes succeed. Transitions happen only in
- * {@link #record}.
+ * or at once when the backend says it is shutting down, then DOWN until {@code rise}
+ * consecutive probes succeed. Transitions happen only in {@link #record} and
+ * {@link #draining}.
  */
 final class HealthState {
 
@@ -46,6 +47,21 @@ final class HealthState {
 		if (healthy) {
 			this.upSince = now;
 		}
+		return true;
+	}
+
+	/**
+	 * Records that the backend said it is shutting down: DOWN at once, whatever the probes
+	 * said so far. Probes bring it back UP as after any fall, should it serve again (a
+	 * replica restarted on the same address).
+	 * @return {@code true} when the backend was UP
+	 */
+	synchronized boolean draining() {
+		this.streak = 0;
+		if (!this.up) {
+			return false;
+		}
+		this.up = false;
 		return true;
 	}
 

@@ -12,7 +12,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Writes RFC 9457 {@code application/problem+json} answers for requests the gateway could
- * not forward.
+ * not forward or refused itself: the gateway's one writer of that format.
  */
 final class ProblemResponses {
 
@@ -20,17 +20,26 @@ final class ProblemResponses {
 	}
 
 	static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail, long retryAfterSeconds) {
+		return write(exchange, status, detail, retryAfterSeconds, HttpHeaders.EMPTY);
+	}
+
+	/**
+	 * Writes a problem with headers of its own, such as the {@code Allow} of a 405.
+	 */
+	static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail, long retryAfterSeconds,
+			HttpHeaders extra) {
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(status);
 		HttpHeaders headers = response.getHeaders();
 		headers.clear();
+		headers.addAll(extra);
 		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		headers.setCacheControl("no-store");
 		if (retryAfterSeconds >= 0) {
 			headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
 		}
 		String body = "{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-				+ status.value() + ",\"detail\":\"" + detail + "\",\"instance\":\""
+				+ status.value() + ",\"detail\":\"" + escape(detail) + "\",\"instance\":\""
 				+ escape(exchange.getRequest().getPath().value()) + "\"}";
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		headers.setContentLength(bytes.length);

@@ -104,6 +104,11 @@ public final class RoutingConfiguration {
 	}
 
 	@Bean
+	RefusedRequestHandler refusedRequestHandler() {
+		return new RefusedRequestHandler();
+	}
+
+	@Bean
 	UnavailableBackendFilter unavailableBackendFilter(ProxyProperties properties) {
 		return new UnavailableBackendFilter(properties.unavailableRetryAfter());
 	}

@@ -57,6 +57,29 @@ class BackendHealthTests {
 	}
 
 	@Test
+	void takesABackendDownAtOnceWhenItSaysItIsShuttingDownAndBringsItBackWhenItRises() {
+		BackendHealth health = new BackendHealth(() -> List.of(this.backend), this.properties, this.clock);
+		HealthProbes.fail(health, this.backend, 2);
+		assertThat(health.draining(this.backend)).isTrue();
+		assertThat(health.isUp(this.backend)).isFalse();
+		assertThat(health.draining(this.backend)).as("told once").isFalse();
+		HealthProbes.pass(health, this.backend, 1);
+		assertThat(health.isUp(this.backend)).isFalse();
+		HealthProbes.pass(health, this.backend, 1);
+		assertThat(health.isUp(this.backend)).isTrue();
+	}
+
+	@Test
+	void ignoresTheShutdownSignalOfABackendNoLongerInThePoolOrWhenChecksAreDisabled() {
+		assertThat(new BackendHealth(List::of, this.properties, this.clock).draining(this.backend)).isFalse();
+		HealthCheckProperties disabled = new HealthCheckProperties(false, "/ready", Duration.ofSeconds(2),
+				Duration.ofSeconds(1), 2, 3);
+		BackendHealth health = new BackendHealth(() -> List.of(this.backend), disabled, this.clock);
+		assertThat(health.draining(this.backend)).isFalse();
+		assertThat(health.isUp(this.backend)).isTrue();
+	}
+
+	@Test
 	void considersEveryBackendUpWhenChecksAreDisabled() {
 		HealthCheckProperties disabled = new HealthCheckProperties(false, "/ready", Duration.ofSeconds(2),
 				Duration.ofSeconds(1), 2, 3);
