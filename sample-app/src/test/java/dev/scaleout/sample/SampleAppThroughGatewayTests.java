@@ -8,14 +8,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.IntFunction;
 
 import dev.scaleout.test.app.CookieJarClient;
 import dev.scaleout.test.app.RunningApp;
+import dev.scaleout.test.app.Simultaneously;
 import dev.scaleout.test.gateway.GatewayProcess;
 import dev.scaleout.test.redis.TestRedis;
 import org.junit.jupiter.api.AfterAll;
@@ -143,7 +139,7 @@ class SampleAppThroughGatewayTests {
 	void eightSimultaneousLoginsOnOneSessionAllSucceed(CapturedOutput output) {
 		CookieJarClient browser = new CookieJarClient();
 		assertThat(browser.post(gateway.uri("/session/counter")).statusCode()).isEqualTo(200);
-		List<Integer> statuses = simultaneously(8, 1,
+		List<Integer> statuses = Simultaneously.send(8, 1,
 				(i) -> browser.postForm(gateway.uri("/login"), Map.of("username", "demo", "password", "demo")));
 		assertThat(statuses).containsOnly(200);
 		assertThat(browser.get(gateway.uri("/me")).statusCode()).isEqualTo(200);
@@ -153,7 +149,7 @@ class SampleAppThroughGatewayTests {
 	@Test
 	void aLogoutWhileOtherRequestsOfItsSessionAreInFlightFailsNone(CapturedOutput output) {
 		CookieJarClient browser = loggedIn();
-		List<Integer> statuses = simultaneously(24, 10, (i) -> {
+		List<Integer> statuses = Simultaneously.send(24, 10, (i) -> {
 			if (i == 12) {
 				return browser.post(gateway.uri("/logout"));
 			}
@@ -171,7 +167,7 @@ class SampleAppThroughGatewayTests {
 	void sixteenClientsIncrementingOneSessionFiftyTimesEachCountEightHundred() {
 		CookieJarClient browser = new CookieJarClient();
 		assertThat(read(browser.post(gateway.uri("/session/counter"))).get("count").asInt()).isEqualTo(1);
-		List<Integer> statuses = simultaneously(16, 50, (i) -> browser.post(gateway.uri("/session/counter")));
+		List<Integer> statuses = Simultaneously.send(16, 50, (i) -> browser.post(gateway.uri("/session/counter")));
 		assertThat(statuses).hasSize(800).containsOnly(200);
 		assertThat(read(browser.get(gateway.uri("/session/counter"))).get("count").asInt()).isEqualTo(801);
 	}
@@ -199,43 +195,6 @@ class SampleAppThroughGatewayTests {
 				Map.of("username", "demo", "password", "demo"));
 		assertThat(login.statusCode()).isEqualTo(200);
 		return device;
-	}
-
-	/**
-	 * Starts {@code clients} threads at once, each sending {@code rounds} requests one after the other.
-	 */
-	private static List<Integer> simultaneously(int clients, int rounds, IntFunction<HttpResponse<String>> request) {
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService threads = Executors.newFixedThreadPool(clients);
-		try {
-			List<CompletableFuture<List<Integer>>> results = new ArrayList<>();
-			for (int client = 0; client < clients; client++) {
-				int id = client;
-				results.add(CompletableFuture.supplyAsync(() -> {
-					awaitQuietly(start);
-					List<Integer> statuses = new ArrayList<>();
-					for (int round = 0; round < rounds; round++) {
-						statuses.add(request.apply(id).statusCode());
-					}
-					return statuses;
-				}, threads));
-			}
-			start.countDown();
-			return results.stream().flatMap((result) -> result.join().stream()).toList();
-		}
-		finally {
-			threads.shutdownNow();
-		}
-	}
-
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			latch.await();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static JsonNode read(HttpResponse<String> response) {
