@@ -7,7 +7,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,8 +15,6 @@ import java.util.stream.IntStream;
 import dev.scaleout.session.ScriptedRedisSessionRepository.RedisSession;
 import dev.scaleout.test.redis.TestRedisCluster;
 import io.lettuce.core.cluster.SlotHash;
-import io.lettuce.core.event.command.CommandListener;
-import io.lettuce.core.event.command.CommandStartedEvent;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.redis.connection.RedisClusterConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -62,12 +58,8 @@ class ScriptedRedisSessionRepositoryClusterTests {
 
 	private final ExecutorService threads = Executors.newFixedThreadPool(8);
 
-	/**
-	 * The commands sent, each prefixed with the name of the thread that sent it.
-	 */
-	private final List<String> commandsSent = new CopyOnWriteArrayList<>();
 
-	private LettuceConnectionFactory connectionFactory;
+	private RecordingConnection connection;
 
 	private RedisSerializer<Object> serializer;
 
@@ -86,22 +78,10 @@ class ScriptedRedisSessionRepositoryClusterTests {
 	@BeforeEach
 	void connect() {
 		cluster.flushAll();
-		this.connectionFactory = new LettuceConnectionFactory(new RedisClusterConfiguration(
+		this.connection = RecordingConnection.to(new RedisClusterConfiguration(
 				cluster.ports().stream().map((port) -> cluster.host() + ":" + port).toList()));
-		this.connectionFactory.afterPropertiesSet();
-		this.connectionFactory.start();
-		this.connectionFactory.getRequiredNativeClient().addListener(new CommandListener() {
-
-			@Override
-			public void commandStarted(CommandStartedEvent event) {
-				ScriptedRedisSessionRepositoryClusterTests.this.commandsSent
-					.add(Thread.currentThread().getName() + " " + event.getCommand().getType());
-			}
-
-		});
-		this.serializer = new TolerantSessionSerializer(SessionJson.serializer(getClass().getClassLoader(), List.of()),
-				List.of());
-		this.repository = ScriptedRedisSessionRepository.on(this.connectionFactory, this.serializer);
+		this.serializer = RecordingConnection.serializer();
+		this.repository = ScriptedRedisSessionRepository.on(this.connection.factory(), this.serializer);
 		this.repository.setRedisKeyNamespace(NAMESPACE);
 		this.repository.setDefaultMaxInactiveInterval(Duration.ofMinutes(30));
 		this.repository.setSessionIdGenerator(this.ids::removeFirst);
@@ -110,7 +90,7 @@ class ScriptedRedisSessionRepositoryClusterTests {
 	@AfterEach
 	void disconnect() {
 		this.threads.shutdownNow();
-		this.connectionFactory.destroy();
+		this.connection.close();
 	}
 
 	@Test
@@ -252,7 +232,7 @@ class ScriptedRedisSessionRepositoryClusterTests {
 		template.setKeySerializer(RedisSerializer.string());
 		template.setHashKeySerializer(RedisSerializer.string());
 		template.setDefaultSerializer(this.serializer);
-		template.setConnectionFactory(this.connectionFactory);
+		template.setConnectionFactory(this.connection.factory());
 		template.afterPropertiesSet();
 		RedisSessionRepository springRepository = new RedisSessionRepository(template);
 		springRepository.setRedisKeyNamespace(NAMESPACE);
@@ -346,8 +326,7 @@ class ScriptedRedisSessionRepositoryClusterTests {
 	 * @return the commands this thread sent to Redis
 	 */
 	private List<String> request(String id, boolean writes) {
-		String thread = Thread.currentThread().getName() + " ";
-		this.commandsSent.clear();
+		this.connection.forget();
 		try (SessionRequest request = SessionRequest.open(writes)) {
 			RedisSession session = this.repository.findById(id);
 			session.setLastAccessedTime(Instant.now());
@@ -356,10 +335,7 @@ class ScriptedRedisSessionRepositoryClusterTests {
 			}
 			this.repository.save(session);
 		}
-		return this.commandsSent.stream()
-			.filter((command) -> command.startsWith(thread))
-			.map((command) -> command.substring(thread.length()))
-			.toList();
+		return this.connection.commandsOf(Thread.currentThread().getName());
 	}
 
 	private void increment(String id) {

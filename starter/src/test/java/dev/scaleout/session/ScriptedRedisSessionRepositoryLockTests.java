@@ -1,24 +1,17 @@
 package dev.scaleout.session;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.scaleout.session.ScriptedRedisSessionRepository.RedisSession;
 import dev.scaleout.test.redis.TestRedis;
 import io.lettuce.core.cluster.SlotHash;
-import io.lettuce.core.event.command.CommandListener;
-import io.lettuce.core.event.command.CommandStartedEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,44 +27,26 @@ class ScriptedRedisSessionRepositoryLockTests {
 
 	private final TestRedis redis = TestRedis.shared();
 
-	/**
-	 * The commands sent, each prefixed with the name of the thread that sent it.
-	 */
-	private final List<String> commandsSent = new CopyOnWriteArrayList<>();
 
 	private final String namespace = "lock-" + UUID.randomUUID();
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-	private LettuceConnectionFactory connectionFactory;
+	private RecordingConnection connection;
 
 	private ScriptedRedisSessionRepository repository;
 
 	@BeforeEach
 	void connect() {
-		this.connectionFactory = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration(this.redis.host(), this.redis.port()));
-		this.connectionFactory.afterPropertiesSet();
-		this.connectionFactory.start();
-		this.connectionFactory.getRequiredNativeClient().addListener(new CommandListener() {
-
-			@Override
-			public void commandStarted(CommandStartedEvent event) {
-				ScriptedRedisSessionRepositoryLockTests.this.commandsSent
-					.add(Thread.currentThread().getName() + " " + event.getCommand().getType());
-			}
-
-		});
-		RedisSerializer<Object> serializer = new TolerantSessionSerializer(
-				SessionJson.serializer(getClass().getClassLoader(), List.of()), List.of());
-		this.repository = ScriptedRedisSessionRepository.on(this.connectionFactory, serializer);
+		this.connection = RecordingConnection.to(this.redis);
+		this.repository = this.connection.repository();
 		this.repository.setRedisKeyNamespace(this.namespace);
 		lock(Duration.ofSeconds(10), Duration.ofSeconds(30));
 	}
 
 	@AfterEach
 	void disconnect() {
-		this.connectionFactory.destroy();
+		this.connection.close();
 	}
 
 	@Test
@@ -93,13 +68,13 @@ class ScriptedRedisSessionRepositoryLockTests {
 	@Test
 	void aLockedRequestStillTakesTwoRoundTrips() {
 		String id = sessionWithCount(1);
-		this.commandsSent.clear();
+		this.connection.forget();
 		try (SessionRequest request = SessionRequest.open(true)) {
 			RedisSession session = this.repository.findById(id);
 			session.setLastAccessedTime(session.getLastAccessedTime().plusSeconds(1));
 			this.repository.save(session);
 		}
-		assertThat(this.commandsSent).hasSize(2).allMatch((command) -> command.endsWith("EVALSHA"));
+		assertThat(this.connection.commands()).hasSize(2).allMatch("EVALSHA"::equals);
 		assertThat(this.redis.command("EXISTS", this.namespace + ":sessions:" + id)).isEqualTo("1");
 		assertThat(this.redis.command("EXISTS", lockKey(id))).as("released by the save").isEqualTo("0");
 	}
@@ -127,10 +102,9 @@ class ScriptedRedisSessionRepositoryLockTests {
 			CompletableFuture<SessionLockTimeoutException> waiter = CompletableFuture.supplyAsync(() -> {
 				try (SessionRequest request = SessionRequest.open(true)) {
 					SessionLockTimeoutException timeout = catchTimeout(id);
-					this.commandsSent.clear();
+					this.connection.forget();
 					assertThat(this.repository.findById(id)).as("read again to render the 503").isNotNull();
-					assertThat(this.commandsSent).as("without waiting again").hasSize(1).allMatch(
-							(command) -> command.endsWith("HGETALL"));
+					assertThat(this.connection.commands()).as("without waiting again").containsExactly("HGETALL");
 					return timeout;
 				}
 			});
@@ -159,9 +133,9 @@ class ScriptedRedisSessionRepositoryLockTests {
 		request.close();
 		this.repository.releaseLocks(request);
 		assertThat(this.redis.command("EXISTS", lockKey(id))).isEqualTo("0");
-		this.commandsSent.clear();
+		this.connection.forget();
 		assertThat(CompletableFuture.supplyAsync(() -> increment(id)).join()).isEqualTo(2);
-		assertThat(this.commandsSent).as("no wait: one attempt, one save").hasSize(2);
+		assertThat(this.connection.commands()).as("no wait: one attempt, one save").hasSize(2);
 	}
 
 	@Test
@@ -212,9 +186,10 @@ class ScriptedRedisSessionRepositoryLockTests {
 	}
 
 	private long lockAttemptsOtherThan(String thread) {
-		return this.commandsSent.stream()
-			.filter((command) -> !command.startsWith(thread + " "))
-			.filter((command) -> command.endsWith("EVALSHA") || command.endsWith("EVAL"))
+		return this.connection.sent()
+			.stream()
+			.filter((command) -> !command.thread().equals(thread))
+			.filter((command) -> command.type().equals("EVALSHA") || command.type().equals("EVAL"))
 			.count();
 	}
 

@@ -1,21 +1,14 @@
 package dev.scaleout.session;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.scaleout.session.ScriptedRedisSessionRepository.RedisSession;
 import dev.scaleout.test.redis.TestRedis;
-import io.lettuce.core.event.command.CommandListener;
-import io.lettuce.core.event.command.CommandStartedEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextImpl;
@@ -33,38 +26,22 @@ class ScriptedRedisSessionRepositoryPrincipalIndexTests {
 
 	private final TestRedis redis = TestRedis.shared();
 
-	private final List<String> commandsSent = new CopyOnWriteArrayList<>();
-
 	private final String namespace = "index-" + UUID.randomUUID();
 
-	private LettuceConnectionFactory connectionFactory;
+	private RecordingConnection connection;
 
 	private ScriptedRedisSessionRepository repository;
 
 	@BeforeEach
 	void connect() {
-		this.connectionFactory = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration(this.redis.host(), this.redis.port()));
-		this.connectionFactory.afterPropertiesSet();
-		this.connectionFactory.start();
-		this.connectionFactory.getRequiredNativeClient().addListener(new CommandListener() {
-
-			@Override
-			public void commandStarted(CommandStartedEvent event) {
-				ScriptedRedisSessionRepositoryPrincipalIndexTests.this.commandsSent
-					.add(event.getCommand().getType().toString());
-			}
-
-		});
-		RedisSerializer<Object> serializer = new TolerantSessionSerializer(
-				SessionJson.serializer(getClass().getClassLoader(), List.of()), List.of());
-		this.repository = ScriptedRedisSessionRepository.on(this.connectionFactory, serializer);
+		this.connection = RecordingConnection.to(this.redis);
+		this.repository = this.connection.repository();
 		this.repository.setRedisKeyNamespace(this.namespace);
 	}
 
 	@AfterEach
 	void disconnect() {
-		this.connectionFactory.destroy();
+		this.connection.close();
 	}
 
 	@Test
@@ -134,24 +111,24 @@ class ScriptedRedisSessionRepositoryPrincipalIndexTests {
 	@Test
 	void requestsOfALoggedInSessionCostNoExtraRoundTrip() {
 		String id = loggedIn("alice");
-		this.commandsSent.clear();
+		this.connection.forget();
 		RedisSession session = this.repository.findById(id);
 		session.setAttribute("cart", 3);
 		this.repository.save(session);
-		assertThat(this.commandsSent).containsExactly("HGETALL", "EVALSHA");
+		assertThat(this.connection.commands()).containsExactly("HGETALL", "EVALSHA");
 	}
 
 	@Test
 	void aSessionLoadedTwiceInOneRequestIsReadFromRedisOnce() {
 		String id = loggedIn("alice");
-		this.commandsSent.clear();
+		this.connection.forget();
 		try (SessionRequest request = SessionRequest.open(false)) {
 			RedisSession forTheRequest = this.repository.findById(id);
 			RedisSession forConcurrentSessionControl = this.repository.findById(id);
 			assertThat(forConcurrentSessionControl.getId()).isEqualTo(forTheRequest.getId());
 			assertThat(forConcurrentSessionControl.<Object>getAttribute(SECURITY_CONTEXT)).isNotNull();
 		}
-		assertThat(this.commandsSent).containsExactly("HGETALL");
+		assertThat(this.connection.commands()).containsExactly("HGETALL");
 	}
 
 	@Test

@@ -2,21 +2,14 @@ package dev.scaleout.session;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.scaleout.session.ScriptedRedisSessionRepository.RedisSession;
 import dev.scaleout.test.redis.TestRedis;
-import io.lettuce.core.event.command.CommandListener;
-import io.lettuce.core.event.command.CommandStartedEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.session.FlushMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,38 +25,23 @@ class ScriptedRedisSessionRepositoryTests {
 
 	private final TestRedis redis = TestRedis.shared();
 
-	private final List<String> commandsSent = new CopyOnWriteArrayList<>();
-
 	private final String namespace = "test-" + UUID.randomUUID();
 
-	private LettuceConnectionFactory connectionFactory;
+	private RecordingConnection connection;
 
 	private ScriptedRedisSessionRepository repository;
 
 	@BeforeEach
 	void connect() {
-		this.connectionFactory = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration(this.redis.host(), this.redis.port()));
-		this.connectionFactory.afterPropertiesSet();
-		this.connectionFactory.start();
-		this.connectionFactory.getRequiredNativeClient().addListener(new CommandListener() {
-
-			@Override
-			public void commandStarted(CommandStartedEvent event) {
-				ScriptedRedisSessionRepositoryTests.this.commandsSent.add(event.getCommand().getType().toString());
-			}
-
-		});
-		RedisSerializer<Object> serializer = new TolerantSessionSerializer(
-				SessionJson.serializer(getClass().getClassLoader(), List.of()), List.of());
-		this.repository = ScriptedRedisSessionRepository.on(this.connectionFactory, serializer);
+		this.connection = RecordingConnection.to(this.redis);
+		this.repository = this.connection.repository();
 		this.repository.setRedisKeyNamespace(this.namespace);
 		this.repository.setDefaultMaxInactiveInterval(Duration.ofMinutes(30));
 	}
 
 	@AfterEach
 	void disconnect() {
-		this.connectionFactory.destroy();
+		this.connection.close();
 	}
 
 	@Test
@@ -88,9 +66,9 @@ class ScriptedRedisSessionRepositoryTests {
 		session.setAttribute("count", 1);
 		this.repository.save(session);
 		request(session.getId()); // the first save of a script may load it (EVALSHA, NOSCRIPT, EVAL)
-		this.commandsSent.clear();
+		this.connection.forget();
 		request(session.getId());
-		assertThat(this.commandsSent).containsExactly("HGETALL", "EVALSHA");
+		assertThat(this.connection.commands()).containsExactly("HGETALL", "EVALSHA");
 		assertThat(this.repository.findById(session.getId()).<Integer>getAttribute("count")).isEqualTo(3);
 	}
 
@@ -103,12 +81,12 @@ class ScriptedRedisSessionRepositoryTests {
 		String key = this.namespace + ":sessions:" + session.getId();
 		String writtenAccess = this.redis.command("HGET", key, "lastAccessedTime");
 		long expiry = Long.parseLong(this.redis.command("PEXPIRETIME", key));
-		this.commandsSent.clear();
+		this.connection.forget();
 		RedisSession read = this.repository.findById(session.getId());
 		read.setLastAccessedTime(session.getLastAccessedTime().plusSeconds(59));
 		assertThat(read.<Integer>getAttribute("count")).isEqualTo(1);
 		this.repository.save(read);
-		assertThat(this.commandsSent).containsExactly("HGETALL");
+		assertThat(this.connection.commands()).containsExactly("HGETALL");
 		assertThat(this.redis.command("HGET", key, "lastAccessedTime")).isEqualTo(writtenAccess);
 		assertThat(Long.parseLong(this.redis.command("PEXPIRETIME", key))).isEqualTo(expiry);
 	}
@@ -123,9 +101,9 @@ class ScriptedRedisSessionRepositoryTests {
 		RedisSession read = this.repository.findById(session.getId());
 		Instant later = session.getLastAccessedTime().plusSeconds(60);
 		read.setLastAccessedTime(later);
-		this.commandsSent.clear();
+		this.connection.forget();
 		this.repository.save(read);
-		assertThat(this.commandsSent).containsExactly("EVALSHA");
+		assertThat(this.connection.commands()).containsExactly("EVALSHA");
 		assertThat(this.redis.command("HGET", key, "lastAccessedTime")).isEqualTo(Long.toString(later.toEpochMilli()));
 		assertThat(Long.parseLong(this.redis.command("PEXPIRETIME", key))).isEqualTo(expiry + 60_000);
 	}
@@ -153,9 +131,9 @@ class ScriptedRedisSessionRepositoryTests {
 		this.repository.save(session);
 		RedisSession read = this.repository.findById(session.getId());
 		read.setLastAccessedTime(session.getLastAccessedTime().plusSeconds(10));
-		this.commandsSent.clear();
+		this.connection.forget();
 		this.repository.save(read);
-		assertThat(this.commandsSent).containsExactly("EVALSHA");
+		assertThat(this.connection.commands()).containsExactly("EVALSHA");
 	}
 
 	@Test
@@ -230,9 +208,9 @@ class ScriptedRedisSessionRepositoryTests {
 		String oldId = session.getId();
 		RedisSession loaded = this.repository.findById(oldId);
 		String newId = loaded.changeSessionId();
-		this.commandsSent.clear();
+		this.connection.forget();
 		this.repository.save(loaded);
-		assertThat(this.commandsSent).as("the rename runs inside the save script").containsExactly("EVALSHA");
+		assertThat(this.connection.commands()).as("the rename runs inside the save script").containsExactly("EVALSHA");
 		assertThat(this.repository.findById(oldId)).isNull();
 		assertThat(this.repository.findById(newId).<String>getAttribute("user")).isEqualTo("demo");
 	}
