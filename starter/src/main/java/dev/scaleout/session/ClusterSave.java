@@ -1,6 +1,5 @@
 package dev.scaleout.session;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import dev.scaleout.session.SessionScripts.IndexEntry;
@@ -89,10 +88,6 @@ final class ClusterSave {
 			end
 			return 1""", Long.class);
 
-	private static final long GONE = 0;
-
-	private static final long LOCK_LOST = 2;
-
 	private ClusterSave() {
 	}
 
@@ -112,8 +107,8 @@ final class ClusterSave {
 				: move(redis, serializer, write);
 		IndexEntry removal = write.indexRemoval();
 		if (saved != Saved.GONE && removal != null) {
-			byte[] index = utf8(removal.index());
-			byte[] id = utf8(removal.sessionId());
+			byte[] index = SessionScripts.utf8(removal.index());
+			byte[] id = SessionScripts.utf8(removal.sessionId());
 			redis.execute((RedisCallback<Long>) (connection) -> connection.setCommands().sRem(index, id));
 		}
 		return saved;
@@ -129,7 +124,7 @@ final class ClusterSave {
 	private static Saved move(RedisOperations<String, Object> redis, RedisSerializer<Object> serializer,
 			SessionWrite write) {
 		String lock = (write.lock() != null) ? write.lock() : write.loadedKey();
-		byte[] token = utf8((write.lockToken() != null) ? write.lockToken() : "");
+		byte[] token = SessionScripts.utf8((write.lockToken() != null) ? write.lockToken() : "");
 		List<Object> copy = redis.execute(COPY, RedisSerializer.byteArray(), (RedisSerializer) RedisSerializer.byteArray(),
 				List.of(write.loadedKey(), lock), token);
 		if (copy == null || copy.size() < 2) {
@@ -137,7 +132,7 @@ final class ClusterSave {
 		}
 		byte[] dump = (byte[]) copy.get(0);
 		long ttl = Math.max(0, (Long) copy.get(1));
-		byte[] key = utf8(write.key());
+		byte[] key = SessionScripts.utf8(write.key());
 		redis.execute((RedisCallback<Void>) (connection) -> {
 			connection.keyCommands().restore(key, ttl, dump, true);
 			return null;
@@ -147,12 +142,12 @@ final class ClusterSave {
 		}
 		Long finished = redis.execute(FINISH_MOVE, RedisSerializer.byteArray(),
 				new GenericToStringSerializer<>(Long.class), List.of(write.loadedKey(), lock), token);
-		if (finished == null || finished == GONE) {
+		Saved saved = Saved.of(finished);
+		if (saved == Saved.GONE) {
 			// Another request ended the session, or moved it first: the copy must not outlive it.
 			redis.delete(write.key());
-			return Saved.GONE;
 		}
-		return ((finished & LOCK_LOST) != 0) ? Saved.WRITTEN_LOCK_LOST : Saved.WRITTEN;
+		return saved;
 	}
 
 	/**
@@ -167,11 +162,7 @@ final class ClusterSave {
 	private static void index(RedisOperations<String, Object> redis, String index, boolean add, String sessionId,
 			@Nullable Long expiresAt) {
 		redis.execute(INDEX, RedisSerializer.byteArray(), new GenericToStringSerializer<>(Long.class), List.of(index),
-				utf8(add ? "1" : "0"), utf8(sessionId), utf8((expiresAt != null) ? expiresAt.toString() : ""));
-	}
-
-	private static byte[] utf8(String value) {
-		return value.getBytes(StandardCharsets.UTF_8);
+				SessionScripts.utf8(add ? "1" : "0"), SessionScripts.utf8(sessionId), SessionScripts.utf8((expiresAt != null) ? expiresAt.toString() : ""));
 	}
 
 }

@@ -101,11 +101,7 @@ final class SessionScripts {
 			if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 			return 0""", Long.class);
 
-	private static final long GONE = 0;
-
-	private static final long LOCK_LOST = 2;
-
-		private SessionScripts() {
+	private SessionScripts() {
 	}
 
 	/**
@@ -122,10 +118,7 @@ final class SessionScripts {
 				orElse(write.principalIndex(), unused));
 		Long answer = redis.execute(SAVE, RedisSerializer.byteArray(), new GenericToStringSerializer<>(Long.class),
 				keys, arguments(write, serializer));
-		if (answer == null || answer == GONE) {
-			return Saved.GONE;
-		}
-		return ((answer & LOCK_LOST) != 0) ? Saved.WRITTEN_LOCK_LOST : Saved.WRITTEN;
+		return Saved.of(answer);
 	}
 
 	/**
@@ -197,7 +190,7 @@ final class SessionScripts {
 		return args.toArray();
 	}
 
-	private static byte[] utf8(String value) {
+	static byte[] utf8(String value) {
 		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
@@ -240,7 +233,21 @@ final class SessionScripts {
 		/**
 		 * Wrote the session, but the lock the request held had run out and was taken by another request.
 		 */
-		WRITTEN_LOCK_LOST
+		WRITTEN_LOCK_LOST;
+
+		/**
+		 * What a save script answers: 0 when the session is gone, else 1, plus 2 when the lock had run out.
+		 */
+		private static final long GONE_ANSWER = 0;
+
+		private static final long LOCK_LOST_BIT = 2;
+
+		static Saved of(@Nullable Long answer) {
+			if (answer == null || answer == GONE_ANSWER) {
+				return GONE;
+			}
+			return ((answer & LOCK_LOST_BIT) != 0) ? WRITTEN_LOCK_LOST : WRITTEN;
+		}
 
 	}
 
