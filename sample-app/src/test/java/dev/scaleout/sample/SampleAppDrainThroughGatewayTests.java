@@ -44,9 +44,9 @@ class SampleAppDrainThroughGatewayTests {
 	void replicaStoppedGracefullyUnderPostLoadLeavesTheGatewayAtOnceAndFailsNoRequest() throws Exception {
 		RunningApp stopping = replica("replica-a");
 		RunningApp staying = replica("replica-b");
-		URI stoppingUrl = base(stopping);
+		URI stoppingUrl = stopping.baseUri();
 		ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
-		try (GatewayProcess gateway = GatewayProcess.start(List.of(stoppingUrl, base(staying)),
+		try (GatewayProcess gateway = GatewayProcess.start(List.of(stoppingUrl, staying.baseUri()),
 				"scaleout.gateway.health.fall=1000")) {
 			PostLoad load = new PostLoad(gateway);
 			List<CompletableFuture<Client>> clients = new ArrayList<>();
@@ -82,10 +82,6 @@ class SampleAppDrainThroughGatewayTests {
 		return HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(gateway.uri("/actuator/backends")).build(), HttpResponse.BodyHandlers.ofString())
 			.body();
-	}
-
-	private static URI base(RunningApp replica) {
-		return URI.create("http://127.0.0.1:" + replica.port());
 	}
 
 	private static RunningApp replica(String id) {

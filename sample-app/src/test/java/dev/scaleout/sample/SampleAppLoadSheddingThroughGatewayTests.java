@@ -1,6 +1,5 @@
 package dev.scaleout.sample;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ class SampleAppLoadSheddingThroughGatewayTests {
 		redis = TestRedis.startDedicated();
 		a = replica("shedding-a");
 		b = replica("shedding-b");
-		gateway = GatewayProcess.start(List.of(base(a), base(b)), "scaleout.gateway.ejection.consecutive-failures=2");
+		gateway = GatewayProcess.start(List.of(a.baseUri(), b.baseUri()), "scaleout.gateway.ejection.consecutive-failures=2");
 	}
 
 	@AfterAll
@@ -107,10 +106,6 @@ class SampleAppLoadSheddingThroughGatewayTests {
 			counts.add(Integer.parseInt(ejections.group(1)));
 		}
 		assertThat(counts).as(backends).containsExactly(0, 0);
-	}
-
-	private static URI base(RunningApp replica) {
-		return URI.create("http://127.0.0.1:" + replica.port());
 	}
 
 	private static RunningApp replica(String id) {

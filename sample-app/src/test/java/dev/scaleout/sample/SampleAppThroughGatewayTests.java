@@ -51,7 +51,7 @@ class SampleAppThroughGatewayTests {
 	static void startReplicasAndGateway() {
 		a = replica("replica-a");
 		b = replica("replica-b");
-		gateway = GatewayProcess.start(List.of(base(a), base(b)));
+		gateway = GatewayProcess.start(List.of(a.baseUri(), b.baseUri()));
 	}
 
 	@AfterAll
@@ -207,10 +207,6 @@ class SampleAppThroughGatewayTests {
 
 	private static String instance(HttpResponse<String> response) {
 		return response.headers().firstValue("X-Instance-Id").orElseThrow();
-	}
-
-	private static URI base(RunningApp replica) {
-		return URI.create("http://127.0.0.1:" + replica.port());
 	}
 
 	private static RunningApp replica(String id) {

@@ -50,7 +50,7 @@ class ShopThroughGatewayTests {
 		a = replica("shop-a");
 		b = replica("shop-b");
 		// Returns once the gateway's own readiness probes have seen both replicas UP.
-		gateway = GatewayProcess.start(List.of(base(a), base(b)));
+		gateway = GatewayProcess.start(List.of(a.baseUri(), b.baseUri()));
 	}
 
 	@AfterAll
@@ -194,10 +194,6 @@ class ShopThroughGatewayTests {
 
 	private static String decode(String cookieValue) {
 		return new String(Base64.getDecoder().decode(cookieValue), StandardCharsets.UTF_8);
-	}
-
-	private static URI base(RunningApp replica) {
-		return URI.create("http://127.0.0.1:" + replica.port());
 	}
 
 	private static RunningApp replica(String id) {

@@ -39,12 +39,20 @@ public final class RunningApp implements AutoCloseable {
 	}
 
 	/**
+	 * The base URI of this application, as a gateway lists its replicas: {@code http://127.0.0.1:<port>}.
+	 * @return the URI, without a path
+	 */
+	public URI baseUri() {
+		return URI.create("http://127.0.0.1:" + port());
+	}
+
+	/**
 	 * The URI of a path on this application, e.g. {@code uri("/session/counter")}.
 	 * @param path the path, starting with a slash
 	 * @return the absolute loopback URI
 	 */
 	public URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + port() + path);
+		return URI.create(baseUri() + path);
 	}
 
 	public ConfigurableApplicationContext context() {
