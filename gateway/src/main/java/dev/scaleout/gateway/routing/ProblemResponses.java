@@ -2,6 +2,7 @@ package dev.scaleout.gateway.routing;
 
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -38,12 +39,19 @@ final class ProblemResponses {
 		if (retryAfterSeconds >= 0) {
 			headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
 		}
-		String body = "{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-				+ status.value() + ",\"detail\":\"" + escape(detail) + "\",\"instance\":\""
-				+ escape(exchange.getRequest().getPath().value()) + "\"}";
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		byte[] bytes = body(status, detail, exchange.getRequest().getPath().value());
 		headers.setContentLength(bytes.length);
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+	}
+
+	/**
+	 * The problem document, without an instance when the request's path is not to be echoed.
+	 */
+	static byte[] body(HttpStatus status, String detail, @Nullable String instance) {
+		String body = "{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+				+ status.value() + ",\"detail\":\"" + escape(detail) + "\""
+				+ ((instance != null) ? ",\"instance\":\"" + escape(instance) + "\"" : "") + "}";
+		return body.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static String escape(String value) {

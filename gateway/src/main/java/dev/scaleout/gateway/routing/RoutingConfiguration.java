@@ -3,11 +3,15 @@ package dev.scaleout.gateway.routing;
 import java.util.List;
 import java.util.Set;
 
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpServerCodec;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
@@ -101,6 +105,19 @@ public final class RoutingConfiguration {
 	@Bean
 	CanonicalPathFilter canonicalPathFilter() {
 		return new CanonicalPathFilter();
+	}
+
+	/**
+	 * Puts {@link MalformedRequestHandler} right after the HTTP/1.1 codec of every connection.
+	 */
+	@Bean
+	NettyServerCustomizer malformedRequestAnswers() {
+		return (server) -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
+			ChannelPipeline pipeline = channel.pipeline();
+			if (pipeline.get(NettyPipeline.HttpCodec) instanceof HttpServerCodec) {
+				pipeline.addAfter(NettyPipeline.HttpCodec, MalformedRequestHandler.NAME, new MalformedRequestHandler());
+			}
+		});
 	}
 
 	@Bean

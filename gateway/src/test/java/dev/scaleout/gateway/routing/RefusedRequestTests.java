@@ -40,4 +40,35 @@ class RefusedRequestTests {
 		}
 	}
 
+	@Test
+	void aBodyOfATypeTheEndpointDoesNotReadIsA415Problem() {
+		try (Backends backends = Backends.start(1);
+				RunningGateway gateway = RunningGateway.start(backends.all(), WRITABLE_LOGGERS)) {
+			HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/actuator/loggers/x"))
+				.header("Content-Type", "text/plain")
+				.POST(HttpRequest.BodyPublishers.ofString("DEBUG")));
+			assertThat(response.statusCode()).isEqualTo(415);
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(response.body()).contains("\"status\":415");
+			assertThat(backends.get(0).recordedRequests()).isEmpty();
+		}
+	}
+
+	@Test
+	void aBodyLargerThanTheEndpointReadsIsA413Problem() {
+		try (Backends backends = Backends.start(1);
+				RunningGateway gateway = RunningGateway.start(backends.all(), WRITABLE_LOGGERS)) {
+			String large = "{\"configuredLevel\":\"DEBUG\",\"padding\":\"" + "x".repeat(300_000) + "\"}";
+			HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/actuator/loggers/x"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(large)));
+			assertThat(response.statusCode()).isEqualTo(413);
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(response.body()).contains("\"status\":413");
+		}
+	}
+
+	/** The one gateway endpoint that reads a body, exposed for these tests only. */
+	private static final String WRITABLE_LOGGERS = "management.endpoints.web.exposure.include=health,loggers";
+
 }
