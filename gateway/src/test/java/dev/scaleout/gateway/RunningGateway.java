@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.scaleout.gateway.admin.AdminServer;
+
 import dev.scaleout.test.app.CookieJarClient;
 import dev.scaleout.test.app.RunningApp;
 import dev.scaleout.test.http.LoopbackBackend;
@@ -51,6 +53,8 @@ public final class RunningGateway implements AutoCloseable {
 	public static RunningGateway start(String... properties) {
 		List<String> args = new ArrayList<>();
 		args.add("--spring.main.banner-mode=off");
+		// several gateways run at once in some tests: each admin server on a port of its own
+		args.add("--scaleout.gateway.admin.port=0");
 		for (String property : properties) {
 			args.add("--" + property);
 		}
@@ -63,6 +67,15 @@ public final class RunningGateway implements AutoCloseable {
 	 */
 	public ConfigurableApplicationContext context() {
 		return this.app.context();
+	}
+
+	/**
+	 * The base URI of the admin server.
+	 * @param path the path
+	 * @return the URI
+	 */
+	public URI adminUri(String path) {
+		return URI.create("http://127.0.0.1:" + context().getBean(AdminServer.class).port() + path);
 	}
 
 	/**

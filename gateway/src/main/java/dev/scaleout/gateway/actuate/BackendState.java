@@ -15,6 +15,12 @@ public enum BackendState {
 	EJECTED,
 
 	/** Healthy again and ramping up under slow start. */
-	STARTING
+	STARTING,
+
+	/** Drained by an operator: no new requests, those in flight finish, health checks go on. */
+	DRAIN,
+
+	/** In maintenance by an operator: no requests and no health checks. */
+	MAINT
 
 }

@@ -8,6 +8,7 @@ import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.scaleout.gateway.discovery.Backend;
 import dev.scaleout.gateway.discovery.BackendPool;
 import dev.scaleout.gateway.discovery.DiscoveredBackendsSupplier;
 import dev.scaleout.gateway.ejection.EjectionProperties;
@@ -15,10 +16,12 @@ import dev.scaleout.gateway.ejection.NonEjectedBackendsSupplier;
 import dev.scaleout.gateway.ejection.OutlierEjector;
 import dev.scaleout.gateway.health.BackendHealth;
 import dev.scaleout.gateway.health.HealthyBackendsSupplier;
+import dev.scaleout.gateway.operator.InRotationBackendsSupplier;
+import dev.scaleout.gateway.operator.OperatorControl;
 import dev.scaleout.gateway.stats.BackendStats;
 
 /**
- * Composes the supplier chain (discovered, then healthy, then not ejected) and the load
+ * Composes the supplier chain (discovered, in rotation, healthy, not ejected) and the load
  * balancer of the configured strategy. Spring Cloud LoadBalancer's per-service child
  * contexts find both beans here, in their parent, and back off their defaults.
  */
@@ -28,10 +31,11 @@ public final class BalancingConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ServiceInstanceListSupplier availableBackendsSupplier(BackendPool pool, BackendHealth health,
-			OutlierEjector ejector, EjectionProperties ejection) {
+	ServiceInstanceListSupplier availableBackendsSupplier(BackendPool pool, OperatorControl operator,
+			BackendHealth health, OutlierEjector ejector, EjectionProperties ejection) {
 		ServiceInstanceListSupplier discovered = new DiscoveredBackendsSupplier(pool);
-		return new NonEjectedBackendsSupplier(new HealthyBackendsSupplier(discovered, health), ejector, pool,
+		ServiceInstanceListSupplier inRotation = new InRotationBackendsSupplier(discovered, operator);
+		return new NonEjectedBackendsSupplier(new HealthyBackendsSupplier(inRotation, health), ejector, pool,
 				ejection.panicThreshold());
 	}
 
@@ -44,15 +48,28 @@ public final class BalancingConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ScaleoutLoadBalancer scaleoutLoadBalancer(ServiceInstanceListSupplier availableBackendsSupplier,
-			BalancingProperties properties, SlowStart slowStart, BackendStats stats) {
+			BalancingProperties properties, SlowStart slowStart, BackendStats stats, OperatorControl operator) {
+		boolean configuredWeights = properties.strategy() == BalancingProperties.Strategy.WEIGHTED;
+		BackendChooser.Weights weights = (backend) -> weight(backend, operator, configuredWeights)
+				* slowStart.factor(backend);
 		return switch (properties.strategy()) {
 			case LEAST_REQUESTS -> new ScaleoutLoadBalancer(availableBackendsSupplier, new LeastRequestsChooser(stats),
-					slowStart::factor);
-			case ROUND_ROBIN -> new ScaleoutLoadBalancer(availableBackendsSupplier, new SmoothWeightedChooser(),
-					slowStart::factor);
-			case WEIGHTED -> new ScaleoutLoadBalancer(availableBackendsSupplier, new SmoothWeightedChooser(),
-					(backend) -> backend.weight() * slowStart.factor(backend));
+					weights);
+			case ROUND_ROBIN, WEIGHTED -> new ScaleoutLoadBalancer(availableBackendsSupplier,
+					new SmoothWeightedChooser(), weights);
 		};
+	}
+
+	/**
+	 * An operator's runtime weight wins; otherwise the configured weight under the weighted
+	 * strategy and 1 (all equal) under the others.
+	 */
+	private static double weight(Backend backend, OperatorControl operator, boolean configuredWeights) {
+		Integer runtime = operator.weight(backend);
+		if (runtime != null) {
+			return runtime;
+		}
+		return configuredWeights ? backend.weight() : 1;
 	}
 
 }

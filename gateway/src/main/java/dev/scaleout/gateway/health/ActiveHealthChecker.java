@@ -2,6 +2,7 @@ package dev.scaleout.gateway.health;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
 import io.netty.channel.ChannelOption;
 import org.apache.commons.logging.Log;
@@ -33,6 +34,8 @@ final class ActiveHealthChecker implements SmartLifecycle {
 
 	private final List<BackendHealthListener> listeners;
 
+	private final Predicate<Backend> probed;
+
 	private final ConnectionProvider connections;
 
 	private final HttpClient client;
@@ -40,8 +43,9 @@ final class ActiveHealthChecker implements SmartLifecycle {
 	private volatile Disposable probing;
 
 	ActiveHealthChecker(BackendPool pool, BackendHealth health, HealthCheckProperties properties,
-			List<BackendHealthListener> listeners) {
+			List<BackendHealthListener> listeners, Predicate<Backend> probed) {
 		this.pool = pool;
+		this.probed = probed;
 		this.listeners = List.copyOf(listeners);
 		this.health = health;
 		this.properties = properties;
@@ -64,7 +68,7 @@ final class ActiveHealthChecker implements SmartLifecycle {
 	}
 
 	Mono<Void> probeAll() {
-		return Flux.fromIterable(this.pool.backends()).flatMap(this::probe).then();
+		return Flux.fromIterable(this.pool.backends()).filter(this.probed).flatMap(this::probe).then();
 	}
 
 	private Mono<Void> probe(Backend backend) {

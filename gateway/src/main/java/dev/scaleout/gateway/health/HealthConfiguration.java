@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.scaleout.gateway.discovery.BackendPool;
+import dev.scaleout.gateway.operator.OperatorControl;
+import dev.scaleout.gateway.operator.ReplicaMode;
 
 /**
  * Active health checks of the replica pool, and the signal of a replica shutting down.
@@ -27,8 +29,10 @@ public final class HealthConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "scaleout.gateway.health.enabled", matchIfMissing = true)
 	ActiveHealthChecker activeHealthChecker(BackendPool pool, BackendHealth health, HealthCheckProperties properties,
-			ObjectProvider<BackendHealthListener> listeners) {
-		return new ActiveHealthChecker(pool, health, properties, listeners.orderedStream().toList());
+			ObjectProvider<BackendHealthListener> listeners, OperatorControl operator) {
+		// a replica in maintenance is not probed: whatever it answers, it gets no traffic
+		return new ActiveHealthChecker(pool, health, properties, listeners.orderedStream().toList(),
+				(backend) -> operator.setting(backend).mode() != ReplicaMode.MAINT);
 	}
 
 	@Bean

@@ -13,9 +13,9 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Writes RFC 9457 {@code application/problem+json} answers for requests the gateway could
- * not forward or refused itself: the gateway's one writer of that format.
+ * not forward or refused itself, and for the admin API: the gateway's one writer of that format.
  */
-final class ProblemResponses {
+public final class ProblemResponses {
 
 	private ProblemResponses() {
 	}
@@ -47,7 +47,7 @@ final class ProblemResponses {
 	/**
 	 * The problem document, without an instance when the request's path is not to be echoed.
 	 */
-	static byte[] body(HttpStatus status, String detail, @Nullable String instance) {
+	public static byte[] body(HttpStatus status, String detail, @Nullable String instance) {
 		String body = "{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
 				+ status.value() + ",\"detail\":\"" + escape(detail) + "\""
 				+ ((instance != null) ? ",\"instance\":\"" + escape(instance) + "\"" : "") + "}";

@@ -68,7 +68,7 @@ public final class GatewayProcess implements AutoCloseable {
 		int port = freePort();
 		List<String> command = new ArrayList<>(List.of(java(), "-Xmx128m", "-XX:TieredStopAtLevel=1", "-jar",
 				jar().toString(), "--server.port=" + port, "--server.address=127.0.0.1",
-				"--spring.main.banner-mode=off", "--scaleout.gateway.strategy=round-robin",
+				"--spring.main.banner-mode=off", "--scaleout.gateway.admin.port=0", "--scaleout.gateway.strategy=round-robin",
 				"--scaleout.gateway.slow-start=0s", "--scaleout.gateway.health.interval=500ms",
 				"--scaleout.gateway.backends=" + replicas.stream().map(URI::toString).collect(Collectors.joining(","))));
 		Arrays.stream(properties).map((property) -> "--" + property).forEach(command::add);
