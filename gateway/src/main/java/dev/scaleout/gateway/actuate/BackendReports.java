@@ -61,7 +61,7 @@ public final class BackendReports {
 		OperatorSetting setting = this.operator.setting(backend);
 		Integer runtimeWeight = setting.weight();
 		boolean changed = !setting.changedBy().isEmpty();
-		return new BackendReport(backend.getInstanceId(), OperatorControl.address(backend), state(backend, setting),
+		return new BackendReport(backend.getInstanceId(), state(backend, setting), OperatorControl.address(backend),
 				setting.mode().value(), (runtimeWeight != null) ? runtimeWeight : backend.weight(), meter.inFlight(),
 				meter.total(), meter.failures(), this.ejector.ejections(backend), meter.latencyMillis(0.5),
 				meter.latencyMillis(0.99), changed ? setting.changedAt() : null, changed ? setting.changedBy() : null);
@@ -86,11 +86,12 @@ public final class BackendReports {
 	}
 
 	/**
-	 * One backend as the gateway sees it.
+	 * One backend as the gateway sees it. The URL and state come first, in this order: the
+	 * launcher's status reads them so.
 	 *
 	 * @param url the backend's base URL
-	 * @param address its host and port, as the admin API names it
 	 * @param state what the gateway does with it
+	 * @param address its host and port, as the admin API names it
 	 * @param mode what an operator allows it: ready, drain or maint
 	 * @param weight its weight: the operator's runtime weight, else the configured one
 	 * @param inFlight requests sent and not yet answered
@@ -102,7 +103,7 @@ public final class BackendReports {
 	 * @param changedAt when an operator last changed its mode or weight, if ever
 	 * @param changedBy from where that change came, if ever
 	 */
-	public record BackendReport(String url, String address, BackendState state, String mode, int weight,
+	public record BackendReport(String url, BackendState state, String address, String mode, int weight,
 			int inFlight, long total, long failures, int ejections, double p50Millis, double p99Millis,
 			@Nullable Instant changedAt, @Nullable String changedBy) {
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,10 +34,11 @@ class ConsoleTests {
 			WebDriver browser = chromium.driver();
 			browser.get(gateway.adminUri("/").toString());
 			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+			wait.ignoring(StaleElementReferenceException.class);
 			LoopbackBackend drained = backends.get(0);
 			String row = "tr[data-address='" + AdminApiTests.address(drained) + "']";
 			wait.until((page) -> page.findElements(By.cssSelector("#replicas tbody tr")).size() == 3);
-			assertThat(browser.findElement(By.cssSelector(row + " td.state")).getText()).isEqualTo("UP");
+			wait.until((page) -> "UP".equals(page.findElement(By.cssSelector(row + " td.state")).getText()));
 
 			browser.findElement(By.id("token")).sendKeys(TOKEN);
 			browser.findElement(By.cssSelector("#token-form button")).click();
@@ -45,7 +47,7 @@ class ConsoleTests {
 			}
 			browser.findElement(By.cssSelector(row + " button[name='drain']")).click();
 			wait.until((page) -> "DRAIN".equals(page.findElement(By.cssSelector(row + " td.state")).getText()));
-			assertThat(browser.findElement(By.cssSelector(row + " td.changed")).getText()).contains("by 127.0.0.1");
+			wait.until((page) -> page.findElement(By.cssSelector(row + " td.changed")).getText().contains("by 127.0.0.1"));
 
 			int before = drained.requests();
 			for (int i = 0; i < 60; i++) {

@@ -24,28 +24,45 @@ async function change(address, action, init) {
   await refresh();
 }
 
-function cell(row, text, className) {
-  const td = row.insertCell();
-  td.textContent = text;
-  if (className) {
-    td.className = className;
-  }
-  return td;
-}
+const COLUMNS = ['address', 'state', 'mode', 'weight', 'inFlight', 'rate', 'p50', 'p99', 'failures', 'ejections', 'changed'];
 
 function button(td, label, onClick) {
   const b = document.createElement('button');
   b.type = 'button';
   b.textContent = label;
-  b.disabled = readOnly;
+  b.name = label === 'set weight' ? 'set-weight' : label;
   b.addEventListener('click', onClick);
   td.appendChild(b);
-  return b;
+}
+
+// Rows are created once per replica and updated in place, so a button is never replaced under the pointer.
+function rowOf(tbody, address) {
+  let row = tbody.querySelector('tr[data-address="' + CSS.escape(address) + '"]');
+  if (row) {
+    return row;
+  }
+  row = tbody.insertRow();
+  row.dataset.address = address;
+  COLUMNS.forEach((column) => {
+    row.insertCell().className = column;
+  });
+  const actions = row.insertCell();
+  actions.className = 'actions';
+  ['drain', 'maint', 'ready'].forEach((action) => button(actions, action,
+    () => change(address, action, { method: 'POST' })));
+  const weight = document.createElement('input');
+  weight.type = 'number';
+  weight.min = 1;
+  weight.max = 1000;
+  weight.name = 'weight';
+  actions.appendChild(weight);
+  button(actions, 'set weight', () => change(address, 'weight',
+    { method: 'PUT', body: JSON.stringify({ weight: Number(weight.value) }) }));
+  return row;
 }
 
 function render(replicas) {
   const tbody = document.querySelector('#replicas tbody');
-  tbody.replaceChildren();
   const now = Date.now();
   replicas.forEach((replica) => {
     const seen = history.get(replica.address) || { total: replica.total, at: now, rates: [], p99s: [] };
@@ -59,35 +76,32 @@ function render(replicas) {
     seen.at = now;
     history.set(replica.address, seen);
 
-    const row = tbody.insertRow();
-    row.dataset.address = replica.address;
+    const row = rowOf(tbody, replica.address);
     row.dataset.state = replica.state;
-    cell(row, replica.address);
-    cell(row, replica.state, 'state');
-    cell(row, replica.mode, 'mode');
-    cell(row, replica.weight);
-    cell(row, replica.inFlight);
-    cell(row, rate.toFixed(1));
-    cell(row, replica.p50Millis.toFixed(1));
-    cell(row, replica.p99Millis.toFixed(1));
-    cell(row, replica.failures);
-    cell(row, replica.ejections);
-    cell(row, replica.changedAt ? new Date(replica.changedAt).toLocaleTimeString() + ' by ' + replica.changedBy : '', 'changed');
-    const actions = cell(row, '', 'actions');
-    ['drain', 'maint', 'ready'].forEach((action) => {
-      const b = button(actions, action, () => change(replica.address, action, { method: 'POST' }));
-      b.name = action;
+    const text = {
+      address: replica.address, state: replica.state, mode: replica.mode, weight: replica.weight,
+      inFlight: replica.inFlight, rate: rate.toFixed(1), p50: replica.p50Millis.toFixed(1),
+      p99: replica.p99Millis.toFixed(1), failures: replica.failures, ejections: replica.ejections,
+      changed: replica.changedAt ? new Date(replica.changedAt).toLocaleTimeString() + ' by ' + replica.changedBy : ''
+    };
+    COLUMNS.forEach((column) => {
+      const td = row.querySelector('td.' + column);
+      if (td.textContent !== String(text[column])) {
+        td.textContent = text[column];
+      }
     });
-    const weight = document.createElement('input');
-    weight.type = 'number';
-    weight.min = 1;
-    weight.max = 1000;
-    weight.value = replica.weight;
-    weight.disabled = readOnly;
-    weight.name = 'weight';
-    actions.appendChild(weight);
-    button(actions, 'set weight', () => change(replica.address, 'weight',
-      { method: 'PUT', body: JSON.stringify({ weight: Number(weight.value) }) }));
+    row.querySelectorAll('button, input').forEach((control) => {
+      control.disabled = readOnly;
+    });
+    const weight = row.querySelector('input[name="weight"]');
+    if (document.activeElement !== weight) {
+      weight.value = replica.weight;
+    }
+  });
+  tbody.querySelectorAll('tr').forEach((row) => {
+    if (!replicas.some((replica) => replica.address === row.dataset.address)) {
+      row.remove();
+    }
   });
   for (const address of [...history.keys()]) {
     if (!replicas.some((replica) => replica.address === address)) {
