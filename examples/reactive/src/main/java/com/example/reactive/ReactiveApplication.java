@@ -1,0 +1,30 @@
+package com.example.reactive;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * An ordinary Spring WebFlux app: one router function, nothing of Scaleout but the
+ * starter on its class path.
+ */
+@SpringBootApplication
+public class ReactiveApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(ReactiveApplication.class, args);
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> hello() {
+		return RouterFunctions.route()
+			.GET("/hello", (request) -> ServerResponse.ok().body(Mono.just("hello"), String.class))
+			.build();
+	}
+
+}
