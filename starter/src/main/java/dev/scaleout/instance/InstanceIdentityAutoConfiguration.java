@@ -2,6 +2,7 @@ package dev.scaleout.instance;
 
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -34,6 +35,19 @@ public final class InstanceIdentityAutoConfiguration {
 		@ConditionalOnMissingBean
 		InstanceIdFilter instanceIdFilter(InstanceId instanceId, InstanceProperties properties) {
 			return new InstanceIdFilter(instanceId, properties.headerEnabled() ? properties.headerName() : null);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnBooleanProperty(name = "scaleout.instance.header-enabled", matchIfMissing = true)
+	static class ReactiveInstanceIdConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		InstanceIdWebFilter instanceIdWebFilter(InstanceId instanceId, InstanceProperties properties) {
+			return new InstanceIdWebFilter(instanceId, properties.headerName());
 		}
 
 	}

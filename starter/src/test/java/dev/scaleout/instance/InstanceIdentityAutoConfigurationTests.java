@@ -3,16 +3,20 @@ package dev.scaleout.instance;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.server.MockServerWebExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +75,28 @@ class InstanceIdentityAutoConfigurationTests {
 	void backsOffWhenTheApplicationDefinesItsOwnId() {
 		this.runner.withUserConfiguration(OwnId.class)
 			.run((context) -> assertThat(context).getBean(InstanceId.class).hasToString("mine"));
+	}
+
+	@Test
+	void everyResponseOfAReactiveAppCarriesTheIdInTheHeader() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(InstanceIdentityAutoConfiguration.class))
+			.withPropertyValues("scaleout.instance.id=replica-9", "scaleout.instance.header-name=X-Served-By")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(InstanceIdFilter.class);
+				MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/"));
+				context.getBean(InstanceIdWebFilter.class).filter(exchange, (filtered) -> Mono.empty()).block();
+				assertThat(exchange.getResponse().getHeaders().getFirst("X-Served-By")).isEqualTo("replica-9");
+			});
+	}
+
+	@Test
+	void aReactiveAppsHeaderCanBeSwitchedOff() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(InstanceIdentityAutoConfiguration.class))
+			.withPropertyValues("scaleout.instance.header-enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(InstanceId.class)
+				.doesNotHaveBean(InstanceIdWebFilter.class));
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.ClassUtils;
 
+import dev.scaleout.instance.InstanceId;
 import dev.scaleout.test.app.RunningApp;
 import dev.scaleout.test.redis.TestRedis;
 
@@ -48,6 +49,8 @@ class StarterKeepsTheAppReactiveTests {
 						HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.body()).isEqualTo("hello");
+			assertThat(response.headers().firstValue("X-Instance-Id"))
+				.hasValue(context.getBean(InstanceId.class).value());
 		}
 	}
 
