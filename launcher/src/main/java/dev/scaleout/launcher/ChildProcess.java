@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * ({@code setsid}), so that Ctrl-C in the terminal reaches only the launcher, which then
  * stops everything in order.
  */
-final class ChildProcess {
+public final class ChildProcess {
 
 	private static final Optional<Path> SETSID = Executables.find("setsid");
 
@@ -51,7 +51,7 @@ final class ChildProcess {
 	 * @return the running process
 	 * @throws IOException when it cannot be started
 	 */
-	static ChildProcess start(String name, List<String> command, Path log, Clock clock) throws IOException {
+	public static ChildProcess start(String name, List<String> command, Path log, Clock clock) throws IOException {
 		List<String> full = new ArrayList<>();
 		SETSID.ifPresent((setsid) -> full.add(setsid.toString()));
 		full.addAll(command);
@@ -63,31 +63,31 @@ final class ChildProcess {
 		return new ChildProcess(name, process, clock);
 	}
 
-	String name() {
+	public String name() {
 		return this.name;
 	}
 
-	long pid() {
+	public long pid() {
 		return this.process.pid();
 	}
 
-	boolean isAlive() {
+	public boolean isAlive() {
 		return this.process.isAlive();
 	}
 
-	Instant startedAt() {
+	public Instant startedAt() {
 		return this.startedAt;
 	}
 
-	Duration uptime() {
+	public Duration uptime() {
 		return Duration.between(this.startedAt, this.clock.instant());
 	}
 
-	CompletableFuture<Process> onExit() {
+	public CompletableFuture<Process> onExit() {
 		return this.process.onExit();
 	}
 
-	int exitValue() {
+	public int exitValue() {
 		return this.process.exitValue();
 	}
 
@@ -97,7 +97,7 @@ final class ChildProcess {
 	 * @return {@code true} when it has exited
 	 * @throws InterruptedException when interrupted while waiting
 	 */
-	boolean awaitExit(Duration timeout) throws InterruptedException {
+	public boolean awaitExit(Duration timeout) throws InterruptedException {
 		return this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
@@ -105,7 +105,7 @@ final class ChildProcess {
 	 * Whether the launcher asked this process to stop, so that its exit is no crash.
 	 * @return {@code true} once {@link #stop(Duration)} was called
 	 */
-	boolean stopRequested() {
+	public boolean stopRequested() {
 		return this.stopRequested;
 	}
 
@@ -115,7 +115,7 @@ final class ChildProcess {
 	 * @param grace how long a graceful stop may take
 	 * @return {@code true} when it stopped gracefully
 	 */
-	boolean stop(Duration grace) {
+	public boolean stop(Duration grace) {
 		this.stopRequested = true;
 		if (!this.process.isAlive()) {
 			return true;
@@ -140,7 +140,7 @@ final class ChildProcess {
 	 * still counts as a crash: this is for a process that broke a rule, such as not
 	 * becoming ready in time.
 	 */
-	void kill() {
+	public void kill() {
 		this.process.destroyForcibly();
 	}
 
@@ -148,7 +148,7 @@ final class ChildProcess {
 	 * The process's resident memory, read from {@code /proc/<pid>/status}.
 	 * @return the resident set size in bytes, or -1 when unknown
 	 */
-	long residentMemory() {
+	public long residentMemory() {
 		return ProcessMemory.residentBytes(pid());
 	}
 

@@ -8,12 +8,12 @@ import java.util.Optional;
 /**
  * Finds programs on the {@code PATH}.
  */
-final class Executables {
+public final class Executables {
 
 	private Executables() {
 	}
 
-	static Optional<Path> find(String name) {
+	public static Optional<Path> find(String name) {
 		String path = System.getenv("PATH");
 		if (path == null) {
 			return Optional.empty();

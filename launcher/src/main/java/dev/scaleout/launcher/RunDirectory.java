@@ -16,41 +16,41 @@ import java.util.regex.Pattern;
  * read to find the running {@code up}, Redis's data, the extracted Redis binary and the
  * CDS archives of the app under {@code cds/}.
  */
-final class RunDirectory {
+public final class RunDirectory {
 
 	private static final Pattern FIELD = Pattern.compile("\"(\\w+)\"\\s*:\\s*\"?([^\",}]*)\"?");
 
 	private final Path root;
 
-	RunDirectory(Path root) {
+	public RunDirectory(Path root) {
 		this.root = root.toAbsolutePath().normalize();
 	}
 
-	Path root() {
+	public Path root() {
 		return this.root;
 	}
 
-	Path log(String name) {
+	public Path log(String name) {
 		return this.root.resolve("logs").resolve(name + ".log");
 	}
 
-	Path backendsFile() {
+	public Path backendsFile() {
 		return this.root.resolve("backends.txt");
 	}
 
-	Path stateFile() {
+	public Path stateFile() {
 		return this.root.resolve("launcher.json");
 	}
 
-	Path childrenFile() {
+	public Path childrenFile() {
 		return this.root.resolve("children");
 	}
 
-	Path cdsArchives() {
+	public Path cdsArchives() {
 		return this.root.resolve("cds");
 	}
 
-	void create() {
+	public void create() {
 		try {
 			Files.createDirectories(this.root.resolve("logs"));
 		}
@@ -64,7 +64,7 @@ final class RunDirectory {
 	 * token lets whoever holds it stop the stack.
 	 * @param state the state
 	 */
-	void writeState(LauncherState state) {
+	public void writeState(LauncherState state) {
 		String json = "{\"pid\": " + state.pid() + ", \"controlPort\": " + state.controlPort() + ", \"token\": \""
 				+ state.token() + "\", \"gatewayPort\": " + state.gatewayPort() + "}\n";
 		try {
@@ -87,7 +87,7 @@ final class RunDirectory {
 	 * Reads the state of the launcher running here, if one is.
 	 * @return the state, empty when no launcher is running
 	 */
-	Optional<LauncherState> readState() {
+	public Optional<LauncherState> readState() {
 		Path file = stateFile();
 		if (!Files.isRegularFile(file)) {
 			return Optional.empty();
@@ -117,7 +117,7 @@ final class RunDirectory {
 		}
 	}
 
-	void deleteState() {
+	public void deleteState() {
 		try {
 			Files.deleteIfExists(stateFile());
 		}
@@ -134,7 +134,7 @@ final class RunDirectory {
 	 * @param token the secret the control endpoint requires
 	 * @param gatewayPort the gateway's port
 	 */
-	record LauncherState(long pid, int controlPort, String token, int gatewayPort) {
+	public record LauncherState(long pid, int controlPort, String token, int gatewayPort) {
 	}
 
 }

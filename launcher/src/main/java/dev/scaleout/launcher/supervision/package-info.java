@@ -1,0 +1,6 @@
+/**
+ * Keeping processes running: the {@link dev.scaleout.launcher.supervision.ProcessSlot} state
+ * machine (started, ready, exited, promoted) with its backoff and crash-loop guard, the
+ * supervisor of the replicas, rolling reloads, the memory watch and the backends file.
+ */
+package dev.scaleout.launcher.supervision;
