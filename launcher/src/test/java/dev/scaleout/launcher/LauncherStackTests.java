@@ -83,6 +83,17 @@ class LauncherStackTests {
 	}
 
 	@Test
+	@Order(2)
+	void keepsTheStartupNoiseInTheLogFilesAndOffTheConsole() {
+		Path logs = this.launcher.runDirectory().resolve("logs");
+		assertThat(logs.resolve("gateway.log")).content().contains("Loaded RoutePredicateFactory", "Spring Boot");
+		assertThat(logs.resolve("replica-1.log")).content().contains("Starting SampleApplication");
+		assertThat(this.launcher.console()).doesNotContain("Loaded RoutePredicateFactory", "Starting SampleApplication",
+				":: Spring Boot ::")
+			.contains("Started GatewayApplication in", "Started SampleApplication in");
+	}
+
+	@Test
 	@Order(3)
 	void bringsBackAReplicaKilledWithSigkillWithoutAFailedGet() throws Exception {
 		RunningLauncher.Replica victim = this.launcher.replica("replica-2").orElseThrow();

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The terminal of {@code ./scaleout up}: the launcher's own events, and every process's log
  * file followed as it grows, each line prefixed by its instance name as PM2 and Docker
- * Compose do. The launcher's events also go to {@code logs/launcher.log}.
+ * Compose do, less the startup noise that {@link ConsoleFilter} leaves in the files. The
+ * launcher's events also go to {@code logs/launcher.log}.
  */
 public final class Console implements AutoCloseable {
 
@@ -70,11 +71,17 @@ public final class Console implements AutoCloseable {
 	}
 
 	/**
-	 * Follows a log file from its current end.
+	 * Follows a log file from its current end, or goes on following it: a new process of
+	 * that name now writes to it.
 	 * @param name the prefix of its lines
 	 * @param log the file
 	 */
 	public void follow(String name, Path log) {
+		Followed known = this.followed.get(log);
+		if (known != null) {
+			known.filter.processStarted();
+			return;
+		}
 		this.followed.computeIfAbsent(log, (path) -> {
 			long size = 0;
 			try {
@@ -111,7 +118,9 @@ public final class Console implements AutoCloseable {
 			String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
 			synchronized (this) {
 				for (String line : text.split("\n", -1)) {
-					this.out.println(prefix(followed.name) + line);
+					if (followed.filter.shows(line)) {
+						this.out.println(prefix(followed.name) + line);
+					}
 				}
 				this.out.flush();
 			}
@@ -143,6 +152,8 @@ public final class Console implements AutoCloseable {
 	private static final class Followed {
 
 		private final String name;
+
+		private final ConsoleFilter filter = new ConsoleFilter();
 
 		private long position;
 

@@ -11,6 +11,7 @@ import dev.scaleout.launcher.LaunchOptions;
 import dev.scaleout.launcher.LoopbackHttp;
 import dev.scaleout.launcher.Redis;
 import dev.scaleout.launcher.RunDirectory;
+import dev.scaleout.launcher.console.ConsoleFilter;
 
 /**
  * The gateway in front of the replicas, finding them through the backends file the
@@ -46,6 +47,7 @@ public final class GatewayProcess {
 		command.add("--scaleout.gateway.health.interval=1s");
 		command.add("--spring.data.redis.host=" + redis.host());
 		command.add("--spring.data.redis.port=" + redis.port());
+		command.add(ConsoleFilter.LOGGED_BANNER);
 		return new GatewayProcess(ChildProcess.start("gateway", command, run.log("gateway"), clock), options.port());
 	}
 

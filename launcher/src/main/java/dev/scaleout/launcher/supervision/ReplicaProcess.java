@@ -15,6 +15,7 @@ import dev.scaleout.launcher.LoopbackHttp;
 import dev.scaleout.launcher.Redis;
 import dev.scaleout.launcher.RunDirectory;
 import dev.scaleout.launcher.cds.ReplicaLaunch;
+import dev.scaleout.launcher.console.ConsoleFilter;
 
 /**
  * One running replica: a JVM of the app jar, or of its extracted copy with a CDS archive,
@@ -78,6 +79,7 @@ public final class ReplicaProcess {
 		arguments.add("--scaleout.shutdown.parent-pid=" + ProcessHandle.current().pid());
 		arguments.add("--scaleout.shutdown.drain-delay=" + Durations.describe(options.drainDelay()));
 		arguments.add("--management.endpoint.health.probes.enabled=true");
+		arguments.add(ConsoleFilter.LOGGED_BANNER);
 		return arguments;
 	}
 
