@@ -31,6 +31,8 @@ import dev.scaleout.launcher.gateway.GatewayView;
 import dev.scaleout.launcher.supervision.MemoryWatch;
 import dev.scaleout.launcher.supervision.ReplicaProcess;
 import dev.scaleout.launcher.supervision.RollingReload;
+import dev.scaleout.launcher.supervision.ServiceSupervisor;
+import dev.scaleout.launcher.supervision.SlotState;
 import dev.scaleout.launcher.supervision.Supervisor;
 
 /**
@@ -61,7 +63,11 @@ public final class Stack implements ControlledStack {
 
 	private Supervisor supervisor;
 
-	private GatewayProcess gateway;
+	private ServiceSupervisor<GatewayProcess> gateway;
+
+	private ServiceSupervisor<ChildProcess> redisProcess;
+
+	private GatewayView gatewayView;
 
 	private RollingReload reload;
 
@@ -107,22 +113,33 @@ public final class Stack implements ControlledStack {
 		this.supervisor = new Supervisor(this.options, launch, this.redis, this.run, this.clock, this.console,
 				this.reaper);
 		this.supervisor.startAll();
-		this.gateway = GatewayProcess.start(this.options, this.redis, this.run, this.clock);
-		this.reaper.track(this.gateway.process());
-		this.console.follow("gateway", this.run.log("gateway"));
-		this.console.event("gateway starting: pid " + this.gateway.process().pid() + ", port " + this.gateway.port());
-		this.gateway.process().onExit().thenRun(() -> unexpectedExit(this.gateway.process()));
-		this.reload = new RollingReload(this.supervisor, this.gateway.view(), this.classDataSharing);
+		startGateway();
+		this.reload = new RollingReload(this.supervisor, this.gatewayView, this.classDataSharing);
 		if (this.options.maxMemory() > 0) {
 			this.memoryWatch = new MemoryWatch(this.supervisor, this.reload, this.options.maxMemory());
 		}
-		String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+		String token = secret();
 		this.control = new ControlServer(token, this);
 		this.run.writeState(new RunDirectory.LauncherState(ProcessHandle.current().pid(), this.control.port(), token,
-				this.gateway.port()));
+				this.options.port()));
 		awaitStarted();
 		this.done.await();
 		return 0;
+	}
+
+	private void startGateway() throws IOException {
+		GatewayProcess first = GatewayProcess.start(this.options, this.redis, this.run, this.clock);
+		this.console.event("gateway starting: pid " + first.process().pid() + ", port " + first.port());
+		this.gateway = new ServiceSupervisor<>("gateway", this.options.port(),
+				() -> GatewayProcess.start(this.options, this.redis, this.run, this.clock),
+				GatewayProcess::process, GatewayProcess::isReady, this.options, this.clock, this.console, this.reaper,
+				this.run);
+		this.gateway.supervise(first);
+		this.gatewayView = first.view();
+	}
+
+	private static String secret() {
+		return HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
 	}
 
 	private void requireJar(Path jar, String flag) {
@@ -140,33 +157,23 @@ public final class Stack implements ControlledStack {
 			return external;
 		}
 		Redis started = Redis.start(this.run, embedded, this.clock);
-		started.process().ifPresent((process) -> {
-			this.reaper.track(process);
-			this.console.follow("redis", this.run.log("redis"));
-			process.onExit().thenRun(() -> unexpectedExit(process));
-		});
+		this.redisProcess = new ServiceSupervisor<>("redis", started.port(), started::restart, (process) -> process,
+				(process) -> true, this.options, this.clock, this.console, this.reaper, this.run);
+		started.process().ifPresent(this.redisProcess::supervise);
 		this.console.event("redis ready: " + started.origin() + " on port " + started.port() + ", data in "
 				+ this.run.root().resolve("redis"));
 		return started;
-	}
-
-	private void unexpectedExit(ChildProcess process) {
-		this.reaper.forget(process);
-		if (!this.stopped.get() && !process.stopRequested()) {
-			this.console.event("!!! " + process + " exited unexpectedly with code " + process.exitValue()
-					+ "; see " + this.run.log(process.name()) + ". Stop with Ctrl-C and run ./scaleout up again");
-		}
 	}
 
 	private void awaitStarted() {
 		Duration timeout = this.options.startTimeout();
 		boolean replicasReady = this.supervisor.awaitAllReady(timeout);
 		java.time.Instant deadline = this.clock.instant().plus(timeout);
-		while (!this.gateway.isReady() && this.gateway.process().isAlive() && this.clock.instant().isBefore(deadline)
+		while (this.gateway.state() == SlotState.STARTING && this.clock.instant().isBefore(deadline)
 				&& !this.stopped.get()) {
 			Pause.briefly(Duration.ofMillis(200));
 		}
-		GatewayView view = this.gateway.view();
+		GatewayView view = this.gatewayView;
 		while (replicasReady && this.clock.instant().isBefore(deadline) && !this.stopped.get()
 				&& !this.supervisor.rows().stream().allMatch((row) -> view.routesTo("http://127.0.0.1:" + row.port()))) {
 			Pause.briefly(Duration.ofMillis(200));
@@ -175,8 +182,8 @@ public final class Stack implements ControlledStack {
 			return;
 		}
 		this.console.plain("\n" + status() + "\n");
-		if (replicasReady && this.gateway.isReady()) {
-			this.console.event("ready: open http://" + displayHost() + ":" + this.gateway.port()
+		if (replicasReady && this.gateway.state() == SlotState.READY) {
+			this.console.event("ready: open http://" + displayHost() + ":" + this.options.port()
 					+ "/  (./scaleout status | reload | stop from another terminal, Ctrl-C here)");
 		}
 		else {
@@ -192,23 +199,19 @@ public final class Stack implements ControlledStack {
 	@Override
 	public String status() {
 		List<StatusTable.Row> rows = new ArrayList<>(this.supervisor.rows());
-		rows.add(row("gateway", this.gateway.process(), this.gateway.port()));
-		this.redis.process().ifPresent((process) -> rows.add(row("redis", process, this.redis.port())));
+		rows.add(this.gateway.row());
+		if (this.redisProcess != null) {
+			rows.add(this.redisProcess.row());
+		}
 		Map<String, String> view = Map.of();
 		String error = null;
 		try {
-			view = this.gateway.view().backends();
+			view = this.gatewayView.backends();
 		}
 		catch (IOException ex) {
 			error = ex.getMessage();
 		}
 		return StatusTable.render(rows, view, error);
-	}
-
-	private static StatusTable.Row row(String name, ChildProcess process, int port) {
-		boolean alive = process.isAlive();
-		return new StatusTable.Row(name, alive ? process.pid() : -1, port, alive ? process.uptime() : null, 0,
-				alive ? process.residentMemory() : -1, alive ? "RUNNING" : "EXITED");
 	}
 
 	@Override
@@ -248,17 +251,13 @@ public final class Stack implements ControlledStack {
 			this.reload.stop();
 		}
 		if (this.gateway != null) {
-			this.gateway.process().stop(Duration.ofSeconds(30));
-			this.reaper.forget(this.gateway.process());
+			this.gateway.stop(Duration.ofSeconds(30));
 		}
 		if (this.supervisor != null) {
 			this.supervisor.stop();
 		}
-		if (this.redis != null) {
-			this.redis.process().ifPresent((process) -> {
-				process.stop(Duration.ofSeconds(30));
-				this.reaper.forget(process);
-			});
+		if (this.redisProcess != null) {
+			this.redisProcess.stop(Duration.ofSeconds(30));
 		}
 		if (this.control != null) {
 			this.control.close();
