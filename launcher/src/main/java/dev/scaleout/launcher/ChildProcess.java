@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -52,15 +53,31 @@ public final class ChildProcess {
 	 * @throws IOException when it cannot be started
 	 */
 	public static ChildProcess start(String name, List<String> command, Path log, Clock clock) throws IOException {
+		return start(name, command, Map.of(), log, clock);
+	}
+
+	/**
+	 * Starts a process with more environment variables, such as a secret, which unlike an
+	 * argument only the process's owner can read in {@code /proc}.
+	 * @param name the instance name, e.g. {@code gateway}
+	 * @param command the command and its arguments
+	 * @param environment variables added to the launcher's environment
+	 * @param log the log file its output is appended to
+	 * @param clock the time source
+	 * @return the running process
+	 * @throws IOException when it cannot be started
+	 */
+	public static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path log,
+			Clock clock) throws IOException {
 		List<String> full = new ArrayList<>();
 		SETSID.ifPresent((setsid) -> full.add(setsid.toString()));
 		full.addAll(command);
 		Files.createDirectories(log.getParent());
-		Process process = new ProcessBuilder(full).redirectErrorStream(true)
+		ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true)
 			.redirectOutput(Redirect.appendTo(log.toFile()))
-			.redirectInput(Redirect.from(new File("/dev/null")))
-			.start();
-		return new ChildProcess(name, process, clock);
+			.redirectInput(Redirect.from(new File("/dev/null")));
+		builder.environment().putAll(environment);
+		return new ChildProcess(name, builder.start(), clock);
 	}
 
 	public String name() {

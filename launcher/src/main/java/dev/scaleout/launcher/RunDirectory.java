@@ -65,21 +65,64 @@ public final class RunDirectory {
 	 * @param state the state
 	 */
 	public void writeState(LauncherState state) {
-		String json = "{\"pid\": " + state.pid() + ", \"controlPort\": " + state.controlPort() + ", \"token\": \""
-				+ state.token() + "\", \"gatewayPort\": " + state.gatewayPort() + "}\n";
+		writePrivate(stateFile(), "{\"pid\": " + state.pid() + ", \"controlPort\": " + state.controlPort()
+				+ ", \"token\": \"" + state.token() + "\", \"gatewayPort\": " + state.gatewayPort() + "}\n");
+	}
+
+	/**
+	 * Records how to reach the gateway's admin API; readable by its owner only, since the
+	 * token lets whoever holds it take replicas out of the gateway.
+	 * @param admin the admin API's port and token
+	 */
+	public void writeGatewayAdmin(GatewayAdmin admin) {
+		writePrivate(gatewayAdminFile(), "{\"port\": " + admin.port() + ", \"token\": \"" + admin.token() + "\"}\n");
+	}
+
+	/**
+	 * How to reach the admin API of the gateway that {@code up} started here.
+	 * @return its port and token, empty when none was recorded
+	 */
+	public Optional<GatewayAdmin> readGatewayAdmin() {
 		try {
-			Path temporary = this.root.resolve("launcher.json.tmp");
-			Files.writeString(temporary, json);
+			Matcher matcher = FIELD.matcher(Files.readString(gatewayAdminFile()));
+			int port = -1;
+			String token = null;
+			while (matcher.find()) {
+				switch (matcher.group(1)) {
+					case "port" -> port = Integer.parseInt(matcher.group(2).trim());
+					case "token" -> token = matcher.group(2);
+					default -> {
+					}
+				}
+			}
+			return (port > 0 && token != null) ? Optional.of(new GatewayAdmin(port, token)) : Optional.empty();
+		}
+		catch (IOException | RuntimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	public Path gatewayAdminFile() {
+		return this.root.resolve("gateway-admin.json");
+	}
+
+	private void writePrivate(Path file, String content) {
+		try {
+			Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+			Files.deleteIfExists(temporary);
 			try {
-				Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+				// created owner-only, so that the secret is never readable by others, not even for a moment
+				Files.createFile(temporary,
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 			}
 			catch (UnsupportedOperationException ex) {
 				// not a POSIX file system
 			}
-			Files.move(temporary, stateFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			Files.writeString(temporary, content);
+			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not write " + stateFile(), ex);
+			throw new UncheckedIOException("Could not write " + file, ex);
 		}
 	}
 
@@ -120,6 +163,7 @@ public final class RunDirectory {
 	public void deleteState() {
 		try {
 			Files.deleteIfExists(stateFile());
+			Files.deleteIfExists(gatewayAdminFile());
 		}
 		catch (IOException ex) {
 			// a stale file is ignored by readState, its pid being gone
@@ -135,6 +179,15 @@ public final class RunDirectory {
 	 * @param gatewayPort the gateway's port
 	 */
 	public record LauncherState(long pid, int controlPort, String token, int gatewayPort) {
+	}
+
+	/**
+	 * How the commands reach the gateway's admin API.
+	 *
+	 * @param port its loopback port
+	 * @param token the bearer token its writes require
+	 */
+	public record GatewayAdmin(int port, String token) {
 	}
 
 }

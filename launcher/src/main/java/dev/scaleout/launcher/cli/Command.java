@@ -22,6 +22,15 @@ enum Command {
 	/** Stops the stack. */
 	STOP("", "Stop the running 'up' gracefully", 0, 0),
 
+	/** Sets a replica's mode in the gateway. */
+	DRAIN("REPLICA", "Set REPLICA's mode in the gateway to drain, through its admin API (REPLICA: replica-1 …)", 1, 1),
+
+	/** Sets a replica's mode in the gateway. */
+	MAINT("REPLICA", "Set REPLICA's mode in the gateway to maint", 1, 1),
+
+	/** Sets a replica's mode in the gateway. */
+	READY("REPLICA", "Set REPLICA's mode in the gateway back to ready", 1, 1),
+
 	/** Prints the help text. */
 	HELP("", "Print this help", 0, 0);
 

@@ -46,7 +46,7 @@ record Flag(String name, String alias, String value, String meaning, Set<Command
 			up("--cds", "auto|off", "auto: replicas start from a class-data-sharing archive of the app jar, made by "
 					+ "one training run when the jar is new (default auto; off: from the jar as is)",
 					(o, v) -> o.withClassDataSharing(autoOrOff(v))),
-			up("--max-restarts", "N", "crash restarts of one replica within "
+			up("--max-restarts", "N", "crash restarts of one process (a replica, the gateway, Redis) within "
 					+ "--restart-window before giving up (default " + LaunchOptions.DEFAULT_MAX_RESTARTS + ")",
 					(o, v) -> o.withMaxRestarts(atLeast(0, Integer.parseInt(v)))),
 			up("--restart-window", "D", "how far back restarts count for --max-restarts (default "

@@ -6,6 +6,7 @@ import java.util.Arrays;
 
 import dev.scaleout.launcher.RunDirectory;
 import dev.scaleout.launcher.control.ControlClient;
+import dev.scaleout.launcher.gateway.GatewayAdminClient.Mode;
 import dev.scaleout.launcher.stack.Stack;
 
 /**
@@ -15,6 +16,7 @@ import dev.scaleout.launcher.stack.Stack;
  * <pre>
  * ./scaleout up [--replicas N] [--port 8080] [--app jar] [--redis redis://host:port] …
  * ./scaleout status | reload | stop
+ * ./scaleout drain | maint | ready REPLICA
  * </pre>
  */
 public final class Scaleout {
@@ -39,6 +41,9 @@ public final class Scaleout {
 			return switch (line.command()) {
 				case UP -> new Stack(line.options(), Clock.systemUTC()).up();
 				case STATUS, RELOAD, STOP -> new ControlClient(run).run(line.command().word());
+				case DRAIN -> new ReplicaModeCommand(run, System.out).run(line.operand(), Mode.DRAIN);
+				case MAINT -> new ReplicaModeCommand(run, System.out).run(line.operand(), Mode.MAINT);
+				case READY -> new ReplicaModeCommand(run, System.out).run(line.operand(), Mode.READY);
 				case HELP -> {
 					System.out.print(Usage.text());
 					yield 0;

@@ -22,7 +22,7 @@ import dev.scaleout.launcher.DaemonThreads;
  */
 public final class ControlServer implements AutoCloseable {
 
-	public static final String TOKEN_HEADER = "X-Scaleout-Token";
+	static final String TOKEN_HEADER = "X-Scaleout-Token";
 
 	private final HttpServer server;
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.scaleout.launcher.ChildProcess;
 import dev.scaleout.launcher.Java;
@@ -22,6 +23,9 @@ public final class GatewayProcess {
 	/** The gateway carries traffic for every replica: full JIT, but a capped heap and serial GC. */
 	public static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC");
 
+	/** Spring Boot binds it to scaleout.gateway.admin.token. */
+	static final String ADMIN_TOKEN_VARIABLE = "SCALEOUT_GATEWAY_ADMIN_TOKEN";
+
 	private final ChildProcess process;
 
 	private final int port;
@@ -31,8 +35,18 @@ public final class GatewayProcess {
 		this.port = port;
 	}
 
-	public static GatewayProcess start(LaunchOptions options, Redis redis, RunDirectory run, Clock clock)
-			throws IOException {
+	/**
+	 * Starts the gateway, with its admin API on a loopback port of its own.
+	 * @param options the launch options, for its port, address and jar
+	 * @param redis where Redis is
+	 * @param admin the admin API's port and the token its writes require
+	 * @param run the run directory
+	 * @param clock the time source
+	 * @return the starting gateway
+	 * @throws IOException when the JVM cannot be started
+	 */
+	public static GatewayProcess start(LaunchOptions options, Redis redis, RunDirectory.GatewayAdmin admin,
+			RunDirectory run, Clock clock) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(Java.executable());
 		command.addAll(JVM_OPTIONS);
@@ -45,10 +59,14 @@ public final class GatewayProcess {
 		command.add("--scaleout.gateway.file.refresh-interval=250ms");
 		command.add("--scaleout.gateway.health.path=" + options.healthPath());
 		command.add("--scaleout.gateway.health.interval=1s");
+		command.add("--scaleout.gateway.admin.port=" + admin.port());
 		command.add("--spring.data.redis.host=" + redis.host());
 		command.add("--spring.data.redis.port=" + redis.port());
 		command.add(ConsoleFilter.LOGGED_BANNER);
-		return new GatewayProcess(ChildProcess.start("gateway", command, run.log("gateway"), clock), options.port());
+		// The token goes in the environment: arguments are world-readable in /proc, the environment is not.
+		Map<String, String> environment = Map.of(ADMIN_TOKEN_VARIABLE, admin.token());
+		return new GatewayProcess(
+				ChildProcess.start("gateway", command, environment, run.log("gateway"), clock), options.port());
 	}
 
 	public ChildProcess process() {

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.scaleout.launcher.ChildProcess;
+import dev.scaleout.launcher.FreePorts;
 import dev.scaleout.launcher.LaunchOptions;
 import dev.scaleout.launcher.OrphanReaper;
 import dev.scaleout.launcher.Pause;
@@ -128,10 +129,13 @@ public final class Stack implements ControlledStack {
 	}
 
 	private void startGateway() throws IOException {
-		GatewayProcess first = GatewayProcess.start(this.options, this.redis, this.run, this.clock);
-		this.console.event("gateway starting: pid " + first.process().pid() + ", port " + first.port());
+		RunDirectory.GatewayAdmin admin = new RunDirectory.GatewayAdmin(FreePorts.find(), secret());
+		this.run.writeGatewayAdmin(admin);
+		GatewayProcess first = GatewayProcess.start(this.options, this.redis, admin, this.run, this.clock);
+		this.console.event("gateway starting: pid " + first.process().pid() + ", port " + first.port()
+				+ ", admin API on 127.0.0.1:" + admin.port());
 		this.gateway = new ServiceSupervisor<>("gateway", this.options.port(),
-				() -> GatewayProcess.start(this.options, this.redis, this.run, this.clock),
+				() -> GatewayProcess.start(this.options, this.redis, admin, this.run, this.clock),
 				GatewayProcess::process, GatewayProcess::isReady, this.options, this.clock, this.console, this.reaper,
 				this.run);
 		this.gateway.supervise(first);
