@@ -14,7 +14,12 @@ enum Command {
 	UP("", "Run Redis, N replicas of the app and the gateway; Ctrl-C stops everything", 0, 0),
 
 	/** Prints the status table. */
-	STATUS("", "Print every process (pid, port, uptime, restarts, RSS, state) and the gateway's view", 0, 0),
+	STATUS("", "Print every process (pid, port, uptime, restarts, RSS, state) and the gateway's view; "
+			+ "--watch redraws it every second", 0, 0),
+
+	/** Prints the log files. */
+	LOGS("[NAME]", "Print the run directory's log files, all merged by time or NAME's only (replica-1, gateway, "
+			+ "redis, launcher …); -f follows them", 0, 1),
 
 	/** Rolls the replicas. */
 	RELOAD("", "Replace the replicas one at a time, without failing a request", 0, 0),

@@ -64,7 +64,11 @@ record Flag(String name, String alias, String value, String meaning, Set<Command
 					(o, v) -> o.withStartTimeout(Durations.parse(v))),
 			new Flag("--run-dir", null, "DIR", "logs, state and the backends file (default "
 					+ LaunchOptions.DEFAULT_RUN_DIRECTORY + ")", EnumSet.complementOf(EnumSet.of(Command.HELP)),
-					(line, v) -> line.withOptions(line.options().withRunDirectory(Path.of(v).toAbsolutePath()))));
+					(line, v) -> line.withOptions(line.options().withRunDirectory(Path.of(v).toAbsolutePath()))),
+			new Flag("--watch", null, null, "redraw the table every second until Ctrl-C",
+					EnumSet.of(Command.STATUS), (line, v) -> line.withWatch(true)),
+			new Flag("--follow", "-f", null, "keep printing lines as the files grow, until Ctrl-C",
+					EnumSet.of(Command.LOGS), (line, v) -> line.withFollow(true)));
 
 	private static Flag up(String name, String value, String meaning,
 			BiFunction<LaunchOptions, String, LaunchOptions> apply) {

@@ -1,10 +1,12 @@
 package dev.scaleout.launcher.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 
 import dev.scaleout.launcher.RunDirectory;
+import dev.scaleout.launcher.console.LogFiles;
 import dev.scaleout.launcher.control.ControlClient;
 import dev.scaleout.launcher.gateway.GatewayAdminClient.Mode;
 import dev.scaleout.launcher.stack.Stack;
@@ -15,7 +17,7 @@ import dev.scaleout.launcher.stack.Stack;
  *
  * <pre>
  * ./scaleout up [--replicas N] [--port 8080] [--app jar] [--redis redis://host:port] …
- * ./scaleout status | reload | stop
+ * ./scaleout status [--watch] | logs [NAME] [-f] | reload | stop
  * ./scaleout drain | maint | ready REPLICA
  * </pre>
  */
@@ -40,7 +42,11 @@ public final class Scaleout {
 			RunDirectory run = new RunDirectory(line.options().runDirectory());
 			return switch (line.command()) {
 				case UP -> new Stack(line.options(), Clock.systemUTC()).up();
-				case STATUS, RELOAD, STOP -> new ControlClient(run).run(line.command().word());
+				case STATUS -> line.watch()
+						? new StatusWatch(new ControlClient(run), System.out, Clock.systemDefaultZone()).run(0)
+						: new ControlClient(run).run("status");
+				case RELOAD, STOP -> new ControlClient(run).run(line.command().word());
+				case LOGS -> logs(run, line);
 				case DRAIN -> new ReplicaModeCommand(run, System.out).run(line.operand(), Mode.DRAIN);
 				case MAINT -> new ReplicaModeCommand(run, System.out).run(line.operand(), Mode.MAINT);
 				case READY -> new ReplicaModeCommand(run, System.out).run(line.operand(), Mode.READY);
@@ -58,6 +64,15 @@ public final class Scaleout {
 			System.err.println("./scaleout " + word + " failed: " + ex.getMessage());
 			return 1;
 		}
+	}
+
+	private static int logs(RunDirectory run, CommandLine line) throws IOException {
+		LogFiles logs = new LogFiles(run);
+		logs.print(line.operand(), System.out);
+		if (line.follow()) {
+			logs.follow(line.operand(), System.out, () -> true);
+		}
+		return 0;
 	}
 
 }

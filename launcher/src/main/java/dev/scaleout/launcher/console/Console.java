@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * The terminal of {@code ./scaleout up}: the launcher's own events, and every process's log
  * file followed as it grows, each line prefixed by its instance name as PM2 and Docker
  * Compose do, less the startup noise that {@link ConsoleFilter} leaves in the files. The
- * launcher's events also go to {@code logs/launcher.log}.
+ * launcher's events also go to {@code logs/launcher.log}, with the date.
  */
 public final class Console implements AutoCloseable {
 
@@ -50,11 +51,13 @@ public final class Console implements AutoCloseable {
 	 * @param message the event
 	 */
 	public synchronized void event(String message) {
-		String line = LocalTime.now().format(TIME) + " " + message;
-		this.out.println(prefix("scaleout") + line);
+		OffsetDateTime now = OffsetDateTime.now();
+		this.out.println(prefix("scaleout") + now.format(TIME) + " " + message);
 		this.out.flush();
 		try {
-			Files.writeString(this.launcherLog, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+			// ISO timestamps, as the replicas' and the gateway's lines have them, so that ./scaleout logs merges them
+			Files.writeString(this.launcherLog, now.truncatedTo(ChronoUnit.MILLIS) + "  " + message + "\n",
+					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 		}
 		catch (IOException ex) {
 			// the terminal still has it
@@ -139,7 +142,7 @@ public final class Console implements AutoCloseable {
 		return -1;
 	}
 
-	private static String prefix(String name) {
+	static String prefix(String name) {
 		return String.format("%-" + PREFIX_WIDTH + "s| ", name);
 	}
 

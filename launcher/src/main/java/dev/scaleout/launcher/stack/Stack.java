@@ -188,7 +188,7 @@ public final class Stack implements ControlledStack {
 		this.console.plain("\n" + status() + "\n");
 		if (replicasReady && this.gateway.state() == SlotState.READY) {
 			this.console.event("ready: open http://" + displayHost() + ":" + this.options.port()
-					+ "/  (./scaleout status | reload | stop from another terminal, Ctrl-C here)");
+					+ "/  (./scaleout status | logs | reload | stop from another terminal, Ctrl-C here)");
 		}
 		else {
 			this.console.event("!!! not every process is ready; see the table above and the logs in "
