@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Everything {@code ./scaleout up} can be told, with the defaults stated once; the
  * command line's flag table reads them from flags.
@@ -30,7 +32,7 @@ import java.util.List;
  * @param startTimeout how long a replica may take to become ready
  * @param runDirectory where logs, state and the backends file go
  */
-public record LaunchOptions(int replicas, int port, String address, Path app, Path gateway, URI redis,
+public record LaunchOptions(int replicas, int port, String address, Path app, Path gateway, @Nullable URI redis,
 		List<String> jvmOptions, boolean classDataSharing, int maxRestarts, Duration restartWindow, long maxMemory,
 		String healthPath, Duration drainDelay, Duration startTimeout, Path runDirectory) {
 
@@ -116,7 +118,7 @@ public record LaunchOptions(int replicas, int port, String address, Path app, Pa
 				this.drainDelay, this.startTimeout, this.runDirectory);
 	}
 
-	public LaunchOptions withRedis(URI redis) {
+	public LaunchOptions withRedis(@Nullable URI redis) {
 		return new LaunchOptions(this.replicas, this.port, this.address, this.app, this.gateway, redis, this.jvmOptions,
 				this.classDataSharing, this.maxRestarts, this.restartWindow, this.maxMemory, this.healthPath,
 				this.drainDelay, this.startTimeout, this.runDirectory);

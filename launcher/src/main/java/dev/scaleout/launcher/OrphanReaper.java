@@ -12,6 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Guarantees that no child outlives the launcher, even when the launcher is killed with
  * SIGKILL and cannot stop them itself. Replicas built on the starter exit by themselves
@@ -47,7 +49,7 @@ public final class OrphanReaper {
 
 	private final Set<ChildProcess> children = new LinkedHashSet<>();
 
-	private Process reaper;
+	private @Nullable Process reaper;
 
 	public OrphanReaper(Path childrenFile) {
 		this.childrenFile = childrenFile;

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The Redis the replicas keep their sessions in, as the rest of the launcher sees it:
  * where it is, the process when the launcher started it, and a restart on the same port
@@ -21,15 +23,15 @@ public final class Redis {
 
 	private final RedisServer server;
 
-	private final RunDirectory run;
+	private final @Nullable RunDirectory run;
 
-	private final Clock clock;
+	private final @Nullable Clock clock;
 
 	private final Optional<Path> binary;
 
-	private volatile ChildProcess process;
+	private volatile @Nullable ChildProcess process;
 
-	private Redis(RedisServer server, RunDirectory run, Clock clock) {
+	private Redis(RedisServer server, @Nullable RunDirectory run, @Nullable Clock clock) {
 		this.server = server;
 		this.run = run;
 		this.clock = clock;
@@ -75,7 +77,7 @@ public final class Redis {
 	 * The password of an external Redis.
 	 * @return it, or {@code null} when there is none
 	 */
-	public String password() {
+	public @Nullable String password() {
 		return this.server.password();
 	}
 
@@ -98,7 +100,7 @@ public final class Redis {
 	 * @throws IOException when it cannot be started or does not answer in time
 	 */
 	public ChildProcess restart() throws IOException {
-		if (this.binary.isEmpty()) {
+		if (this.binary.isEmpty() || this.run == null || this.clock == null) {
 			throw new IOException("the launcher did not start this Redis (or lost track of its binary)");
 		}
 		// The arguments RedisServer.start gives, with the port the replicas already know.

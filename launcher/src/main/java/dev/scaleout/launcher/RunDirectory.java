@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The run directory ({@code .scaleout/}): a log file per process under {@code logs/}, the
  * backends file the gateway watches, the launcher's state file that the other commands
@@ -178,7 +180,7 @@ public final class RunDirectory {
 	 * @param token the secret the control endpoint requires
 	 * @param gatewayPort the gateway's port
 	 */
-	public record LauncherState(long pid, int controlPort, String token, int gatewayPort) {
+	public record LauncherState(long pid, int controlPort, @Nullable String token, int gatewayPort) {
 	}
 
 	/**

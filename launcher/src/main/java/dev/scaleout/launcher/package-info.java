@@ -4,4 +4,7 @@
  * orphan reaper, the run directory, the options of {@code up}, and Redis. It depends on no
  * other package of the launcher.
  */
+@NullMarked
 package dev.scaleout.launcher;
+
+import org.jspecify.annotations.NullMarked;

@@ -16,6 +16,7 @@ import dev.scaleout.launcher.Durations;
 import dev.scaleout.launcher.Java;
 import dev.scaleout.launcher.OrphanReaper;
 import dev.scaleout.launcher.RunDirectory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes a CDS archive as Spring Boot documents it: extract the jar with
@@ -44,7 +45,7 @@ public final class CdsTraining implements CdsArchives.Training {
 
 	private final Duration timeout;
 
-	private volatile ChildProcess running;
+	private volatile @Nullable ChildProcess running;
 
 	private volatile boolean stopped;
 

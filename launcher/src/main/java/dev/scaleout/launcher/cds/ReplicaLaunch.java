@@ -3,6 +3,8 @@ package dev.scaleout.launcher.cds;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a replica's JVM runs: the app jar as is, or the extracted copy a CDS archive was
  * made from, with that archive.
@@ -10,7 +12,7 @@ import java.util.List;
  * @param jar the jar after {@code -jar}
  * @param archive the CDS archive, or {@code null} for the jar as is
  */
-public record ReplicaLaunch(Path jar, CdsArchive archive) {
+public record ReplicaLaunch(Path jar, @Nullable CdsArchive archive) {
 
 	public static ReplicaLaunch of(Path jar) {
 		return new ReplicaLaunch(jar, null);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.scaleout.launcher.LaunchOptions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One command line of {@code ./scaleout}, read with the {@link Flag} table: the command,
@@ -87,7 +88,7 @@ record CommandLine(Command command, LaunchOptions options, boolean watch, boolea
 	 * The one operand of a command that takes one.
 	 * @return it, or {@code null} when there is none
 	 */
-	String operand() {
+	@Nullable String operand() {
 		return this.operands.isEmpty() ? null : this.operands.get(0);
 	}
 

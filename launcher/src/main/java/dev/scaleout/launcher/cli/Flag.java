@@ -10,6 +10,7 @@ import java.util.function.BiFunction;
 import dev.scaleout.launcher.DataSizes;
 import dev.scaleout.launcher.Durations;
 import dev.scaleout.launcher.LaunchOptions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one table of flags: the parser reads flags with it and the help text lists it, so
@@ -22,7 +23,7 @@ import dev.scaleout.launcher.LaunchOptions;
  * @param commands the commands that take it
  * @param apply reads the flag's value into the command line
  */
-record Flag(String name, String alias, String value, String meaning, Set<Command> commands,
+record Flag(String name, @Nullable String alias, @Nullable String value, String meaning, Set<Command> commands,
 		BiFunction<CommandLine, String, CommandLine> apply) {
 
 	private static final Set<Command> UP = EnumSet.of(Command.UP);

@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 
 import dev.scaleout.launcher.Pause;
 import dev.scaleout.launcher.RunDirectory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code ./scaleout logs [NAME] [-f]}: the log files of the run directory, every line of
@@ -79,7 +80,7 @@ public final class LogFiles {
 	 * @param out where to print
 	 * @throws IOException when a file cannot be read
 	 */
-	public void print(String name, PrintStream out) throws IOException {
+	public void print(@Nullable String name, PrintStream out) throws IOException {
 		if (name != null) {
 			out.print(Files.readString(file(name)));
 			out.flush();
@@ -105,7 +106,7 @@ public final class LogFiles {
 	 * @param out where to print
 	 * @param keepGoing asked before every look at the files
 	 */
-	public void follow(String name, PrintStream out, BooleanSupplier keepGoing) {
+	public void follow(@Nullable String name, PrintStream out, BooleanSupplier keepGoing) {
 		Map<String, Long> positions = new LinkedHashMap<>();
 		for (String each : (name != null) ? List.of(name) : names()) {
 			positions.put(each, size(this.directory.resolve(each + ".log")));
@@ -168,7 +169,7 @@ public final class LogFiles {
 	 * @param line the line
 	 * @return its time, or {@code null} when it has none
 	 */
-	static Instant timeOf(String line) {
+	static @Nullable Instant timeOf(String line) {
 		try {
 			Matcher iso = ISO.matcher(line);
 			if (iso.find()) {

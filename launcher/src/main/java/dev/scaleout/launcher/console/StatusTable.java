@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.scaleout.launcher.DataSizes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The table {@code ./scaleout up} prints once started and {@code ./scaleout status} prints
@@ -28,10 +29,11 @@ public final class StatusTable {
 	 * @param residentBytes its resident memory, -1 when unknown
 	 * @param state its state
 	 */
-	public record Row(String name, long pid, int port, Duration uptime, int restarts, long residentBytes, String state) {
+	public record Row(String name, long pid, int port, @Nullable Duration uptime, int restarts, long residentBytes, String state) {
 	}
 
-	public static String render(List<Row> rows, Map<String, String> gatewayView, String gatewayError) {
+	public static String render(List<Row> rows, Map<String, String> gatewayView,
+			@Nullable String gatewayError) {
 		StringBuilder table = new StringBuilder();
 		table.append(String.format(FORMAT, "NAME", "PID", "PORT", "UPTIME", "RESTARTS", "RSS", "STATE"));
 		for (Row row : rows) {
@@ -52,7 +54,7 @@ public final class StatusTable {
 		return table.toString();
 	}
 
-	public static String uptime(Duration uptime) {
+	public static String uptime(@Nullable Duration uptime) {
 		if (uptime == null) {
 			return "-";
 		}

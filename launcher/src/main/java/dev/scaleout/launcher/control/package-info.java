@@ -3,4 +3,7 @@
  * and their client. It knows the stack only through
  * {@link dev.scaleout.launcher.control.ControlledStack}.
  */
+@NullMarked
 package dev.scaleout.launcher.control;
+
+import org.jspecify.annotations.NullMarked;

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The client of the gateway's admin API ({@code scaleout.gateway.admin.*}, a server of
  * its own on loopback): {@code GET /api/replicas}, and
@@ -74,7 +76,7 @@ public final class GatewayAdminClient {
 		return ReplicaRow.of(send(request, address));
 	}
 
-	private String send(HttpRequest request, String address) throws IOException {
+	private String send(HttpRequest request, @Nullable String address) throws IOException {
 		HttpResponse<String> response;
 		try {
 			response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -134,7 +136,7 @@ public final class GatewayAdminClient {
 	 * @param mode {@code ready}, {@code drain} or {@code maint}
 	 * @param weight its weight
 	 */
-	public record ReplicaRow(String address, String state, String mode, int weight) {
+	public record ReplicaRow(@Nullable String address, @Nullable String state, @Nullable String mode, int weight) {
 
 		static ReplicaRow of(String json) {
 			String weight = Json.field(json, "weight");
@@ -204,7 +206,7 @@ public final class GatewayAdminClient {
 		 * @param name the field
 		 * @return its value, unquoted, or {@code null} when absent
 		 */
-		static String field(String json, String name) {
+		static @Nullable String field(String json, String name) {
 			Matcher matcher = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(\"((?:\\\\.|[^\"\\\\])*)\"|[-\\w.]+)")
 				.matcher(topLevel(json));
 			if (!matcher.find()) {

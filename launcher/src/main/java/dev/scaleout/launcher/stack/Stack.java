@@ -35,6 +35,7 @@ import dev.scaleout.launcher.supervision.RollingReload;
 import dev.scaleout.launcher.supervision.ServiceSupervisor;
 import dev.scaleout.launcher.supervision.SlotState;
 import dev.scaleout.launcher.supervision.Supervisor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code ./scaleout up} runs: Redis, the supervised replicas and the gateway, the
@@ -60,21 +61,21 @@ public final class Stack implements ControlledStack {
 
 	private Redis redis;
 
-	private ClassDataSharing classDataSharing;
+	private @Nullable ClassDataSharing classDataSharing;
 
-	private Supervisor supervisor;
+	private @Nullable Supervisor supervisor;
 
-	private ServiceSupervisor<GatewayProcess> gateway;
+	private @Nullable ServiceSupervisor<GatewayProcess> gateway;
 
-	private ServiceSupervisor<ChildProcess> redisProcess;
+	private @Nullable ServiceSupervisor<ChildProcess> redisProcess;
 
 	private GatewayView gatewayView;
 
-	private RollingReload reload;
+	private @Nullable RollingReload reload;
 
-	private ControlServer control;
+	private @Nullable ControlServer control;
 
-	private MemoryWatch memoryWatch;
+	private @Nullable MemoryWatch memoryWatch;
 
 	public Stack(LaunchOptions options, Clock clock) {
 		this.options = options;

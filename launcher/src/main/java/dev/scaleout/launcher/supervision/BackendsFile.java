@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The file the gateway watches ({@code scaleout.gateway.discovery=file}): one base URL per
  * ready replica. It is always replaced whole — written to a temporary file beside it, then
@@ -19,7 +21,7 @@ final class BackendsFile {
 
 	private final Path path;
 
-	private List<URI> written;
+	private @Nullable List<URI> written;
 
 	/**
 	 * Creates the writer of a file.

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.function.Function;
 
 import dev.scaleout.launcher.ChildProcess;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One supervised process under its fixed name ({@code replica-1}, {@code gateway},
@@ -26,7 +27,7 @@ public class ProcessSlot<P> {
 
 	private final CrashLoopGuard guard;
 
-	private P current;
+	private @Nullable P current;
 
 	private SlotState state = SlotState.STARTING;
 
@@ -43,7 +44,7 @@ public class ProcessSlot<P> {
 		return this.name;
 	}
 
-	public synchronized P current() {
+	public synchronized @Nullable P current() {
 		return this.current;
 	}
 
@@ -132,7 +133,7 @@ public class ProcessSlot<P> {
 	 * @param replacement the new process
 	 * @return the previous process, for the caller to stop, or {@code null}
 	 */
-	synchronized P promoted(P replacement) {
+	synchronized @Nullable P promoted(P replacement) {
 		P previous = this.current;
 		this.current = replacement;
 		this.state = SlotState.READY;

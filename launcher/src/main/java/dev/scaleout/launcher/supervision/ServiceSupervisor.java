@@ -19,6 +19,7 @@ import dev.scaleout.launcher.Pause;
 import dev.scaleout.launcher.RunDirectory;
 import dev.scaleout.launcher.console.Console;
 import dev.scaleout.launcher.console.StatusTable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps one process of the stack that is not a replica running — the gateway, or the
@@ -96,7 +97,7 @@ public final class ServiceSupervisor<P> {
 	 * The process that serves now.
 	 * @return the last one started
 	 */
-	public P current() {
+	public @Nullable P current() {
 		return this.slot.current();
 	}
 

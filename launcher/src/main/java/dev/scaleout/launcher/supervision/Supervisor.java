@@ -27,6 +27,7 @@ import dev.scaleout.launcher.RunDirectory;
 import dev.scaleout.launcher.cds.ReplicaLaunch;
 import dev.scaleout.launcher.console.Console;
 import dev.scaleout.launcher.console.StatusTable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps N replicas running: starts them, puts each into the backends file once it is
@@ -180,7 +181,7 @@ public final class Supervisor {
 	 * @param name the slot's name
 	 * @return the process, or {@code null} when it could not be started
 	 */
-	public ReplicaProcess startProcess(String name) {
+	public @Nullable ReplicaProcess startProcess(String name) {
 		ReplicaProcess replica;
 		try {
 			replica = ReplicaProcess.start(name, this.replicaLaunch, this.options, this.redis, this.run, this.clock);
@@ -265,7 +266,7 @@ public final class Supervisor {
 	 * @param replacement the new process, ready and routed
 	 * @return the previous process, to be stopped by the caller, or {@code null}
 	 */
-	public synchronized ReplicaProcess promote(ReplicaSlot slot, ReplicaProcess replacement) {
+	public synchronized @Nullable ReplicaProcess promote(ReplicaSlot slot, ReplicaProcess replacement) {
 		ReplicaProcess previous = slot.promoted(replacement);
 		if (previous != null) {
 			unroute(previous);
