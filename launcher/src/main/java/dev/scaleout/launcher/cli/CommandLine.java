@@ -64,6 +64,10 @@ record CommandLine(Command command, LaunchOptions options, boolean watch, boolea
 				throw new IllegalArgumentException("Invalid value '" + value + "' for " + name + ": " + ex.getMessage());
 			}
 		}
+		if (operands.isEmpty() && !command.accepts(0)) {
+			throw new IllegalArgumentException("./scaleout " + command.word() + " needs " + command.operands() + ", e.g. "
+					+ "./scaleout " + command.word() + " replica-1");
+		}
 		if (!command.accepts(operands.size())) {
 			String expected = command.operands().isEmpty() ? "no operand" : command.operands();
 			throw new IllegalArgumentException("./scaleout " + command.word() + " takes " + expected + ", not '"

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * keeps every line. The rule, one per log file:
  * <ul>
  * <li>a log line (Spring Boot's format, or Redis's) is shown when its level is WARN or
- * above (Redis: {@code #}), or when it is one of {@link #ALLOWED} — an app started, a
- * graceful shutdown began or completed, Redis is ready;</li>
+ * above (Redis: {@code #}, less the lines it logs so at every start and stop), or when it
+ * is one of {@link #ALLOWED} — an app started, a graceful shutdown began or completed,
+ * Redis is ready;</li>
  * <li>a line that continues a log line (a stack trace, a multi-line message such as the
  * banner, which the launcher has Spring Boot log with {@link #LOGGED_BANNER}) goes with
  * it;</li>
@@ -28,7 +29,12 @@ public final class ConsoleFilter {
 	private static final Pattern SPRING_BOOT = Pattern
 		.compile("^\\d{4}-\\d{2}-\\d{2}[T ][\\d:.,]+\\S*\\s+(TRACE|DEBUG|INFO|WARN|ERROR|FATAL)\\s");
 
-	private static final Pattern REDIS = Pattern.compile("^\\d+:[XCSM] \\d{1,2} \\w{3} \\d{4} [\\d:.]+ ([.*#-]) ");
+	private static final Pattern REDIS = Pattern
+		.compile("^\\d+:(?:[XCSM] \\d{1,2} \\w{3} \\d{4} [\\d:.]+ ([.*#-]) |signal-handler )");
+
+	/** What Redis logs at its warning level ({@code #}) every time it starts or stops. */
+	private static final Pattern REDIS_ROUTINE = Pattern.compile("Redis is starting|Redis version=|Configuration "
+			+ "loaded|Server initialized|User requested shutdown|Saving the final RDB|DB saved on disk|ready to exit");
 
 	/** INFO lines that the console shows all the same: a process's milestones. */
 	static final List<Pattern> ALLOWED = List.of(Pattern.compile(" Started \\S+ in [\\d.]+ seconds"),
@@ -60,7 +66,7 @@ public final class ConsoleFilter {
 			judge(line, !"TRACE DEBUG INFO".contains(springBoot.group(1)));
 		}
 		else if (redis.find()) {
-			judge(line, "#".equals(redis.group(1)));
+			judge(line, "#".equals(redis.group(1)) && !REDIS_ROUTINE.matcher(line).find());
 		}
 		else if (!this.sawLogLine) {
 			return true;

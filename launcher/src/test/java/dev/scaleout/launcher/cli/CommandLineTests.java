@@ -88,6 +88,29 @@ class CommandLineTests {
 	}
 
 	@Test
+	void readsTheReplicaOfDrainAndSwitchesOfTheOtherCommands() {
+		CommandLine drain = CommandLine.parse(HOME, List.of("drain", "replica-2"));
+		assertThat(drain.command()).isEqualTo(Command.DRAIN);
+		assertThat(drain.operand()).isEqualTo("replica-2");
+		assertThat(CommandLine.parse(HOME, List.of("status", "--watch")).watch()).isTrue();
+		CommandLine logs = CommandLine.parse(HOME, List.of("logs", "gateway", "-f"));
+		assertThat(logs.follow()).isTrue();
+		assertThat(logs.operand()).isEqualTo("gateway");
+		assertThat(CommandLine.parse(HOME, List.of("logs")).operand()).isNull();
+	}
+
+	@Test
+	void saysWhatAReplicaCommandNeedsAndRefusesExtraOperands() {
+		assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse(HOME, List.of("maint")))
+			.withMessage("./scaleout maint needs REPLICA, e.g. ./scaleout maint replica-1");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CommandLine.parse(HOME, List.of("drain", "replica-1", "replica-2")))
+			.withMessage("./scaleout drain takes REPLICA, not 'replica-1 replica-2'; see ./scaleout help");
+		assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse(HOME, List.of("stop", "now")))
+			.withMessage("./scaleout stop takes no operand, not 'now'; see ./scaleout help");
+	}
+
+	@Test
 	void theHelpTextListsEveryCommandAndEveryFlagOfTheTableWithItsDefault() {
 		String help = Usage.text();
 		for (Command command : Command.values()) {

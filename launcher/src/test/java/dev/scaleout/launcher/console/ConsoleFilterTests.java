@@ -56,6 +56,19 @@ class ConsoleFilterTests {
 	}
 
 	@Test
+	void leavesOutWhatRedisLogsAtItsWarningLevelAtEveryStartAndStop() {
+		List<String> log = List.of("20838:C 29 Nov 2026 14:14:53.425 # oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo",
+				"20838:C 29 Nov 2026 14:14:53.425 # Redis version=7.0.15, bits=64, commit=00000000, modified=0",
+				"20838:C 29 Nov 2026 14:14:53.425 # Configuration loaded",
+				"20838:M 29 Nov 2026 14:14:53.428 # Server initialized",
+				"20838:M 29 Nov 2026 14:14:53.428 * Ready to accept connections",
+				"20838:signal-handler (1795961723) Received SIGTERM scheduling shutdown...",
+				"20838:M 29 Nov 2026 14:15:23.742 # User requested shutdown...",
+				"20838:M 29 Nov 2026 14:15:23.744 # Redis is now ready to exit, bye bye...");
+		assertThat(log.stream().filter(this.filter::shows)).containsExactly(log.get(4));
+	}
+
+	@Test
 	void showsRedisWarningsAndReadinessOnly() {
 		assertThat(this.filter.shows("4110:M 29 Nov 2026 13:55:10.100 * Server initialized")).isFalse();
 		assertThat(this.filter.shows("4110:M 29 Nov 2026 13:55:10.101 # WARNING Memory overcommit must be enabled!"))
