@@ -92,7 +92,7 @@ public final class ChildProcess {
 		return this.process.isAlive();
 	}
 
-	public Instant startedAt() {
+	Instant startedAt() {
 		return this.startedAt;
 	}
 

@@ -8,12 +8,12 @@ import java.util.Optional;
 /**
  * Finds programs on the {@code PATH}.
  */
-public final class Executables {
+final class Executables {
 
 	private Executables() {
 	}
 
-	public static Optional<Path> find(String name) {
+	static Optional<Path> find(String name) {
 		String path = System.getenv("PATH");
 		if (path == null) {
 			return Optional.empty();

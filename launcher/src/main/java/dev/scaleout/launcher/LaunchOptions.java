@@ -39,7 +39,7 @@ public record LaunchOptions(int replicas, int port, String address, Path app, Pa
 	public static final String DEFAULT_JVM_OPTIONS = "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
 			+ "-XX:ReservedCodeCacheSize=64m";
 
-	public static final boolean DEFAULT_CLASS_DATA_SHARING = true;
+	static final boolean DEFAULT_CLASS_DATA_SHARING = true;
 
 	public static final int DEFAULT_PORT = 8080;
 
@@ -80,7 +80,7 @@ public record LaunchOptions(int replicas, int port, String address, Path app, Pa
 	 * crash without downtime.
 	 * @return the default replica count
 	 */
-	public static int defaultReplicas() {
+	static int defaultReplicas() {
 		return Math.max(2, Runtime.getRuntime().availableProcessors());
 	}
 

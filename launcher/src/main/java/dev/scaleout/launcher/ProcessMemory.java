@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * What the kernel says about a process: its resident memory and start time, from
  * {@code /proc}. Linux only; elsewhere the answers are "unknown".
  */
-public final class ProcessMemory {
+final class ProcessMemory {
 
 	private ProcessMemory() {
 	}
@@ -18,7 +18,7 @@ public final class ProcessMemory {
 	 * @param pid the process
 	 * @return bytes, or -1 when unknown
 	 */
-	public static long residentBytes(long pid) {
+	static long residentBytes(long pid) {
 		try {
 			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
 				if (line.startsWith("VmRSS:")) {
@@ -39,7 +39,7 @@ public final class ProcessMemory {
 	 * @param pid the process
 	 * @return the start time, or {@code "?"} when unknown
 	 */
-	public static String startTicks(long pid) {
+	static String startTicks(long pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

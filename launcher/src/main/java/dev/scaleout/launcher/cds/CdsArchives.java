@@ -29,13 +29,13 @@ import dev.scaleout.launcher.Java;
  */
 public final class CdsArchives {
 
-	public static final String ARCHIVE_FILE = "app.jsa";
+	static final String ARCHIVE_FILE = "app.jsa";
 
 	private static final String UNFINISHED_SUFFIX = ".unfinished";
 
 	private final Path root;
 
-	public CdsArchives(Path root) {
+	CdsArchives(Path root) {
 		this.root = root;
 	}
 
@@ -54,11 +54,11 @@ public final class CdsArchives {
 	 * @return the key, 16 hex digits
 	 * @throws IOException when the jar cannot be read
 	 */
-	public static String key(Path jar, List<String> jvmOptions) throws IOException {
+	static String key(Path jar, List<String> jvmOptions) throws IOException {
 		return key(jar, jvmOptions, Java.runtime());
 	}
 
-	public static String key(Path jar, List<String> jvmOptions, String runtime) throws IOException {
+	static String key(Path jar, List<String> jvmOptions, String runtime) throws IOException {
 		MessageDigest digest = sha256();
 		try (InputStream in = Files.newInputStream(jar);
 				OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {

@@ -49,7 +49,7 @@ public final class ConsoleFilter {
 	 * A new process writes to the file from now on: what it prints before its first log
 	 * line is shown.
 	 */
-	public synchronized void processStarted() {
+	synchronized void processStarted() {
 		this.sawLogLine = false;
 		this.showing = true;
 	}
@@ -59,7 +59,7 @@ public final class ConsoleFilter {
 	 * @param line the line
 	 * @return {@code true} to show it
 	 */
-	public synchronized boolean shows(String line) {
+	synchronized boolean shows(String line) {
 		Matcher springBoot = SPRING_BOOT.matcher(line);
 		Matcher redis = REDIS.matcher(line);
 		if (springBoot.find()) {

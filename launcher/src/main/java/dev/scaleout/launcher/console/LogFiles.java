@@ -58,7 +58,7 @@ public final class LogFiles {
 	 * The names of the log files, such as {@code replica-1} or {@code gateway}.
 	 * @return the names, sorted
 	 */
-	public List<String> names() {
+	List<String> names() {
 		if (!Files.isDirectory(this.directory)) {
 			return List.of();
 		}

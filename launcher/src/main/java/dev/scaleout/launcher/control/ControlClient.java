@@ -88,7 +88,7 @@ public final class ControlClient {
 	 * What to say when no {@code up} runs here.
 	 * @return the message, naming the state file and the fix
 	 */
-	public String notRunning() {
+	String notRunning() {
 		return "No ./scaleout up is running here (no live launcher in " + this.run.stateFile()
 				+ "). Start one with ./scaleout up";
 	}

@@ -21,7 +21,7 @@ import dev.scaleout.launcher.console.ConsoleFilter;
 public final class GatewayProcess {
 
 	/** The gateway carries traffic for every replica: full JIT, but a capped heap and serial GC. */
-	public static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC");
+	static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC");
 
 	/** Spring Boot binds it to scaleout.gateway.admin.token. */
 	static final String ADMIN_TOKEN_VARIABLE = "SCALEOUT_GATEWAY_ADMIN_TOKEN";

@@ -20,7 +20,7 @@ public final class GatewayView {
 
 	private final String baseUrl;
 
-	public GatewayView(String baseUrl) {
+	GatewayView(String baseUrl) {
 		this.baseUrl = baseUrl;
 	}
 

@@ -19,9 +19,9 @@ import dev.scaleout.launcher.DataSizes;
  */
 public final class MemoryWatch {
 
-	public static final Duration INTERVAL = Duration.ofSeconds(5);
+	static final Duration INTERVAL = Duration.ofSeconds(5);
 
-	public static final Duration MIN_UPTIME = Duration.ofSeconds(60);
+	static final Duration MIN_UPTIME = Duration.ofSeconds(60);
 
 	private final Supervisor supervisor;
 

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <P> what runs in the slot
  */
-public class ProcessSlot<P> {
+class ProcessSlot<P> {
 
 	private final String name;
 
@@ -40,19 +40,19 @@ public class ProcessSlot<P> {
 		this.guard = guard;
 	}
 
-	public String name() {
+	String name() {
 		return this.name;
 	}
 
-	public synchronized @Nullable P current() {
+	synchronized @Nullable P current() {
 		return this.current;
 	}
 
-	public synchronized SlotState state() {
+	synchronized SlotState state() {
 		return this.state;
 	}
 
-	public synchronized int restarts() {
+	synchronized int restarts() {
 		return this.restarts;
 	}
 

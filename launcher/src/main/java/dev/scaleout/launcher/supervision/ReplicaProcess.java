@@ -95,11 +95,11 @@ public final class ReplicaProcess {
 		return this.port;
 	}
 
-	public ReplicaLaunch launch() {
+	ReplicaLaunch launch() {
 		return this.launch;
 	}
 
-	public URI url() {
+	URI url() {
 		return URI.create("http://127.0.0.1:" + this.port);
 	}
 

@@ -5,7 +5,7 @@ package dev.scaleout.launcher.supervision;
  * replace the process, the slot stays. Besides the {@link ProcessSlot} life, it knows
  * whether a reload is replacing it right now.
  */
-public final class ReplicaSlot extends ProcessSlot<ReplicaProcess> {
+final class ReplicaSlot extends ProcessSlot<ReplicaProcess> {
 
 	private boolean replacing;
 

@@ -68,7 +68,7 @@ public final class RollingReload {
 	 * Queues the replacement of one replica, as when it passed {@code --max-memory}.
 	 * @param slot the replica
 	 */
-	public void replaceLater(ReplicaSlot slot) {
+	void replaceLater(ReplicaSlot slot) {
 		synchronized (this.supervisor) {
 			if (slot.replacing()) {
 				return;

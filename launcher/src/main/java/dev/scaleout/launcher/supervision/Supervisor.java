@@ -91,7 +91,7 @@ public final class Supervisor {
 		this.slots.forEach(this::launch);
 	}
 
-	public List<ReplicaSlot> slots() {
+	List<ReplicaSlot> slots() {
 		return this.slots;
 	}
 
@@ -111,7 +111,7 @@ public final class Supervisor {
 	 * Sets what the replicas started from now on run, as a reload does before it rolls.
 	 * @param launch the app jar, or its CDS form
 	 */
-	public void replicaLaunch(ReplicaLaunch launch) {
+	void replicaLaunch(ReplicaLaunch launch) {
 		this.replicaLaunch = launch;
 	}
 
@@ -119,7 +119,7 @@ public final class Supervisor {
 	 * What the live replicas run, and what the next ones will run.
 	 * @return every launch in use
 	 */
-	public synchronized Set<ReplicaLaunch> launchesInUse() {
+	synchronized Set<ReplicaLaunch> launchesInUse() {
 		Set<ReplicaLaunch> launches = new LinkedHashSet<>();
 		launches.add(this.replicaLaunch);
 		this.running.stream()
@@ -181,7 +181,7 @@ public final class Supervisor {
 	 * @param name the slot's name
 	 * @return the process, or {@code null} when it could not be started
 	 */
-	public @Nullable ReplicaProcess startProcess(String name) {
+	@Nullable ReplicaProcess startProcess(String name) {
 		ReplicaProcess replica;
 		try {
 			replica = ReplicaProcess.start(name, this.replicaLaunch, this.options, this.redis, this.run, this.clock);
@@ -266,7 +266,7 @@ public final class Supervisor {
 	 * @param replacement the new process, ready and routed
 	 * @return the previous process, to be stopped by the caller, or {@code null}
 	 */
-	public synchronized @Nullable ReplicaProcess promote(ReplicaSlot slot, ReplicaProcess replacement) {
+	synchronized @Nullable ReplicaProcess promote(ReplicaSlot slot, ReplicaProcess replacement) {
 		ReplicaProcess previous = slot.promoted(replacement);
 		if (previous != null) {
 			unroute(previous);
@@ -274,13 +274,13 @@ public final class Supervisor {
 		return previous;
 	}
 
-	public synchronized void route(ReplicaProcess replica) {
+	synchronized void route(ReplicaProcess replica) {
 		if (this.routed.add(replica)) {
 			publish();
 		}
 	}
 
-	public synchronized void unroute(ReplicaProcess replica) {
+	synchronized void unroute(ReplicaProcess replica) {
 		if (this.routed.remove(replica)) {
 			publish();
 		}
@@ -350,7 +350,7 @@ public final class Supervisor {
 		}
 	}
 
-	public boolean isStopping() {
+	boolean isStopping() {
 		return this.stopping;
 	}
 
