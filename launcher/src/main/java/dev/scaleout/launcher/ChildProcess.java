@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * ({@code setsid}), so that Ctrl-C in the terminal reaches only the launcher, which then
  * stops everything in order.
  */
-final class ChildProcess {
+public final class ChildProcess {
 
 	private static final Optional<Path> SETSID = Executables.find("setsid");
 
@@ -51,27 +52,43 @@ final class ChildProcess {
 	 * @return the running process
 	 * @throws IOException when it cannot be started
 	 */
-	static ChildProcess start(String name, List<String> command, Path log, Clock clock) throws IOException {
+	public static ChildProcess start(String name, List<String> command, Path log, Clock clock) throws IOException {
+		return start(name, command, Map.of(), log, clock);
+	}
+
+	/**
+	 * Starts a process with more environment variables, such as a secret, which unlike an
+	 * argument only the process's owner can read in {@code /proc}.
+	 * @param name the instance name, e.g. {@code gateway}
+	 * @param command the command and its arguments
+	 * @param environment variables added to the launcher's environment
+	 * @param log the log file its output is appended to
+	 * @param clock the time source
+	 * @return the running process
+	 * @throws IOException when it cannot be started
+	 */
+	public static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path log,
+			Clock clock) throws IOException {
 		List<String> full = new ArrayList<>();
 		SETSID.ifPresent((setsid) -> full.add(setsid.toString()));
 		full.addAll(command);
 		Files.createDirectories(log.getParent());
-		Process process = new ProcessBuilder(full).redirectErrorStream(true)
+		ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true)
 			.redirectOutput(Redirect.appendTo(log.toFile()))
-			.redirectInput(Redirect.from(new File("/dev/null")))
-			.start();
-		return new ChildProcess(name, process, clock);
+			.redirectInput(Redirect.from(new File("/dev/null")));
+		builder.environment().putAll(environment);
+		return new ChildProcess(name, builder.start(), clock);
 	}
 
-	String name() {
+	public String name() {
 		return this.name;
 	}
 
-	long pid() {
+	public long pid() {
 		return this.process.pid();
 	}
 
-	boolean isAlive() {
+	public boolean isAlive() {
 		return this.process.isAlive();
 	}
 
@@ -79,15 +96,15 @@ final class ChildProcess {
 		return this.startedAt;
 	}
 
-	Duration uptime() {
+	public Duration uptime() {
 		return Duration.between(this.startedAt, this.clock.instant());
 	}
 
-	CompletableFuture<Process> onExit() {
+	public CompletableFuture<Process> onExit() {
 		return this.process.onExit();
 	}
 
-	int exitValue() {
+	public int exitValue() {
 		return this.process.exitValue();
 	}
 
@@ -97,7 +114,7 @@ final class ChildProcess {
 	 * @return {@code true} when it has exited
 	 * @throws InterruptedException when interrupted while waiting
 	 */
-	boolean awaitExit(Duration timeout) throws InterruptedException {
+	public boolean awaitExit(Duration timeout) throws InterruptedException {
 		return this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
@@ -105,7 +122,7 @@ final class ChildProcess {
 	 * Whether the launcher asked this process to stop, so that its exit is no crash.
 	 * @return {@code true} once {@link #stop(Duration)} was called
 	 */
-	boolean stopRequested() {
+	public boolean stopRequested() {
 		return this.stopRequested;
 	}
 
@@ -115,7 +132,7 @@ final class ChildProcess {
 	 * @param grace how long a graceful stop may take
 	 * @return {@code true} when it stopped gracefully
 	 */
-	boolean stop(Duration grace) {
+	public boolean stop(Duration grace) {
 		this.stopRequested = true;
 		if (!this.process.isAlive()) {
 			return true;
@@ -140,7 +157,7 @@ final class ChildProcess {
 	 * still counts as a crash: this is for a process that broke a rule, such as not
 	 * becoming ready in time.
 	 */
-	void kill() {
+	public void kill() {
 		this.process.destroyForcibly();
 	}
 
@@ -148,7 +165,7 @@ final class ChildProcess {
 	 * The process's resident memory, read from {@code /proc/<pid>/status}.
 	 * @return the resident set size in bytes, or -1 when unknown
 	 */
-	long residentMemory() {
+	public long residentMemory() {
 		return ProcessMemory.residentBytes(pid());
 	}
 

@@ -7,14 +7,14 @@ import java.util.regex.Pattern;
 /**
  * Reads memory sizes: {@code 512m}, {@code 512MB}, {@code 1g}, {@code 1GB}.
  */
-final class DataSizes {
+public final class DataSizes {
 
 	private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmg])b?");
 
 	private DataSizes() {
 	}
 
-	static long parse(String value) {
+	public static long parse(String value) {
 		Matcher matcher = SIZE.matcher(value.trim().toLowerCase(Locale.ROOT));
 		if (!matcher.matches()) {
 			throw new IllegalArgumentException("use a number and a unit: 512m or 1g");
@@ -27,7 +27,7 @@ final class DataSizes {
 		};
 	}
 
-	static String describe(long bytes) {
+	public static String describe(long bytes) {
 		return (bytes / (1024 * 1024)) + " MB";
 	}
 

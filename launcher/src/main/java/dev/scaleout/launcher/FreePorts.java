@@ -8,12 +8,12 @@ import java.net.ServerSocket;
 /**
  * Free loopback ports for the processes the launcher starts.
  */
-final class FreePorts {
+public final class FreePorts {
 
 	private FreePorts() {
 	}
 
-	static int find() {
+	public static int find() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}

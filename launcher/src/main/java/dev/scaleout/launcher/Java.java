@@ -5,12 +5,12 @@ import java.nio.file.Path;
 /**
  * The {@code java} the launcher itself runs on, so that every process uses the same JDK.
  */
-final class Java {
+public final class Java {
 
 	private Java() {
 	}
 
-	static String executable() {
+	public static String executable() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
@@ -18,7 +18,7 @@ final class Java {
 	 * The JDK's home and exact build: a CDS archive is valid only for the JVM that made it.
 	 * @return both, as one string
 	 */
-	static String runtime() {
+	public static String runtime() {
 		return System.getProperty("java.home") + " " + System.getProperty("java.vm.version");
 	}
 

@@ -11,7 +11,7 @@ import java.time.Duration;
  * The launcher's HTTP calls: readiness probes of the replicas and the gateway, and the
  * gateway's {@code /actuator/backends}.
  */
-final class LoopbackHttp {
+public final class LoopbackHttp {
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -26,7 +26,7 @@ final class LoopbackHttp {
 	 * @param url the URL
 	 * @return {@code true} on 200, {@code false} on anything else or no answer
 	 */
-	static boolean isOk(String url) {
+	public static boolean isOk(String url) {
 		try {
 			return get(url, Duration.ofSeconds(2)).statusCode() == 200;
 		}
@@ -35,7 +35,7 @@ final class LoopbackHttp {
 		}
 	}
 
-	static HttpResponse<String> get(String url, Duration timeout) throws IOException {
+	public static HttpResponse<String> get(String url, Duration timeout) throws IOException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
 		try {
 			return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

@@ -12,6 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Guarantees that no child outlives the launcher, even when the launcher is killed with
  * SIGKILL and cannot stop them itself. Replicas built on the starter exit by themselves
@@ -21,7 +23,7 @@ import java.util.Set;
  * children file, and SIGKILL to those still there 30 seconds later. Each line of that file
  * is a pid and its start time, so a pid reused by an unrelated process is left alone.
  */
-final class OrphanReaper {
+public final class OrphanReaper {
 
 	private static final String SCRIPT = """
 			launcher=$1; children=$2
@@ -47,16 +49,16 @@ final class OrphanReaper {
 
 	private final Set<ChildProcess> children = new LinkedHashSet<>();
 
-	private Process reaper;
+	private @Nullable Process reaper;
 
-	OrphanReaper(Path childrenFile) {
+	public OrphanReaper(Path childrenFile) {
 		this.childrenFile = childrenFile;
 	}
 
 	/**
 	 * Starts the watching shell process.
 	 */
-	void start() {
+	public void start() {
 		List<String> command = new ArrayList<>();
 		Executables.find("setsid").ifPresent((setsid) -> command.add(setsid.toString()));
 		command.addAll(List.of("sh", "-c", SCRIPT, "scaleout-reaper", Long.toString(ProcessHandle.current().pid()),
@@ -73,12 +75,12 @@ final class OrphanReaper {
 		}
 	}
 
-	synchronized void track(ChildProcess child) {
+	public synchronized void track(ChildProcess child) {
 		this.children.add(child);
 		write();
 	}
 
-	synchronized void forget(ChildProcess child) {
+	public synchronized void forget(ChildProcess child) {
 		if (this.children.remove(child)) {
 			write();
 		}
@@ -87,7 +89,7 @@ final class OrphanReaper {
 	/**
 	 * Stops the watcher once the launcher has stopped every child itself.
 	 */
-	void stop() {
+	public void stop() {
 		if (this.reaper != null) {
 			this.reaper.destroy();
 		}

@@ -6,12 +6,12 @@ import java.time.Duration;
  * The poll interval of the launcher's waits (for a port to answer, a process to turn
  * ready, the gateway to see a change).
  */
-final class Pause {
+public final class Pause {
 
 	private Pause() {
 	}
 
-	static void briefly(Duration duration) {
+	public static void briefly(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());
 		}

@@ -10,47 +10,49 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The run directory ({@code .scaleout/}): a log file per process under {@code logs/}, the
  * backends file the gateway watches, the launcher's state file that the other commands
  * read to find the running {@code up}, Redis's data, the extracted Redis binary and the
  * CDS archives of the app under {@code cds/}.
  */
-final class RunDirectory {
+public final class RunDirectory {
 
 	private static final Pattern FIELD = Pattern.compile("\"(\\w+)\"\\s*:\\s*\"?([^\",}]*)\"?");
 
 	private final Path root;
 
-	RunDirectory(Path root) {
+	public RunDirectory(Path root) {
 		this.root = root.toAbsolutePath().normalize();
 	}
 
-	Path root() {
+	public Path root() {
 		return this.root;
 	}
 
-	Path log(String name) {
+	public Path log(String name) {
 		return this.root.resolve("logs").resolve(name + ".log");
 	}
 
-	Path backendsFile() {
+	public Path backendsFile() {
 		return this.root.resolve("backends.txt");
 	}
 
-	Path stateFile() {
+	public Path stateFile() {
 		return this.root.resolve("launcher.json");
 	}
 
-	Path childrenFile() {
+	public Path childrenFile() {
 		return this.root.resolve("children");
 	}
 
-	Path cdsArchives() {
+	public Path cdsArchives() {
 		return this.root.resolve("cds");
 	}
 
-	void create() {
+	public void create() {
 		try {
 			Files.createDirectories(this.root.resolve("logs"));
 		}
@@ -64,22 +66,65 @@ final class RunDirectory {
 	 * token lets whoever holds it stop the stack.
 	 * @param state the state
 	 */
-	void writeState(LauncherState state) {
-		String json = "{\"pid\": " + state.pid() + ", \"controlPort\": " + state.controlPort() + ", \"token\": \""
-				+ state.token() + "\", \"gatewayPort\": " + state.gatewayPort() + "}\n";
+	public void writeState(LauncherState state) {
+		writePrivate(stateFile(), "{\"pid\": " + state.pid() + ", \"controlPort\": " + state.controlPort()
+				+ ", \"token\": \"" + state.token() + "\", \"gatewayPort\": " + state.gatewayPort() + "}\n");
+	}
+
+	/**
+	 * Records how to reach the gateway's admin API; readable by its owner only, since the
+	 * token lets whoever holds it take replicas out of the gateway.
+	 * @param admin the admin API's port and token
+	 */
+	public void writeGatewayAdmin(GatewayAdmin admin) {
+		writePrivate(gatewayAdminFile(), "{\"port\": " + admin.port() + ", \"token\": \"" + admin.token() + "\"}\n");
+	}
+
+	/**
+	 * How to reach the admin API of the gateway that {@code up} started here.
+	 * @return its port and token, empty when none was recorded
+	 */
+	public Optional<GatewayAdmin> readGatewayAdmin() {
 		try {
-			Path temporary = this.root.resolve("launcher.json.tmp");
-			Files.writeString(temporary, json);
+			Matcher matcher = FIELD.matcher(Files.readString(gatewayAdminFile()));
+			int port = -1;
+			String token = null;
+			while (matcher.find()) {
+				switch (matcher.group(1)) {
+					case "port" -> port = Integer.parseInt(matcher.group(2).trim());
+					case "token" -> token = matcher.group(2);
+					default -> {
+					}
+				}
+			}
+			return (port > 0 && token != null) ? Optional.of(new GatewayAdmin(port, token)) : Optional.empty();
+		}
+		catch (IOException | RuntimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	public Path gatewayAdminFile() {
+		return this.root.resolve("gateway-admin.json");
+	}
+
+	private void writePrivate(Path file, String content) {
+		try {
+			Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+			Files.deleteIfExists(temporary);
 			try {
-				Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+				// created owner-only, so that the secret is never readable by others, not even for a moment
+				Files.createFile(temporary,
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 			}
 			catch (UnsupportedOperationException ex) {
 				// not a POSIX file system
 			}
-			Files.move(temporary, stateFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			Files.writeString(temporary, content);
+			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not write " + stateFile(), ex);
+			throw new UncheckedIOException("Could not write " + file, ex);
 		}
 	}
 
@@ -87,7 +132,7 @@ final class RunDirectory {
 	 * Reads the state of the launcher running here, if one is.
 	 * @return the state, empty when no launcher is running
 	 */
-	Optional<LauncherState> readState() {
+	public Optional<LauncherState> readState() {
 		Path file = stateFile();
 		if (!Files.isRegularFile(file)) {
 			return Optional.empty();
@@ -117,9 +162,10 @@ final class RunDirectory {
 		}
 	}
 
-	void deleteState() {
+	public void deleteState() {
 		try {
 			Files.deleteIfExists(stateFile());
+			Files.deleteIfExists(gatewayAdminFile());
 		}
 		catch (IOException ex) {
 			// a stale file is ignored by readState, its pid being gone
@@ -134,7 +180,16 @@ final class RunDirectory {
 	 * @param token the secret the control endpoint requires
 	 * @param gatewayPort the gateway's port
 	 */
-	record LauncherState(long pid, int controlPort, String token, int gatewayPort) {
+	public record LauncherState(long pid, int controlPort, @Nullable String token, int gatewayPort) {
+	}
+
+	/**
+	 * How the commands reach the gateway's admin API.
+	 *
+	 * @param port its loopback port
+	 * @param token the bearer token its writes require
+	 */
+	public record GatewayAdmin(int port, String token) {
 	}
 
 }

@@ -1,7 +1,10 @@
 /**
  * {@code ./scaleout}: Redis, N supervised replicas and the gateway on one machine with only
- * a JDK — replicas started from a CDS archive of the app, crash restarts with backoff and
- * a crash-loop guard, rolling reloads through a watched backends file, and no orphan
- * process even when the launcher is killed.
+ * a JDK. This package is the ground floor the others build on: child processes and the
+ * orphan reaper, the run directory, the options of {@code up}, and Redis. It depends on no
+ * other package of the launcher.
  */
+@NullMarked
 package dev.scaleout.launcher;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +82,35 @@ class LauncherStackTests {
 			assertThat(replica.state()).isEqualTo("READY");
 			assertStartedFromTheCdsArchive(replica.pid());
 		});
+	}
+
+	@Test
+	@Order(2)
+	void givesTheGatewayAnAdminPortAndATokenOnlyTheOwnerCanRead() throws Exception {
+		Path adminFile = this.launcher.runDirectory().resolve("gateway-admin.json");
+		assertThat(Files.getPosixFilePermissions(adminFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+		String admin = Files.readString(adminFile);
+		String port = admin.replaceAll("(?s).*\"port\": (\\d+).*", "$1");
+		String token = admin.replaceAll("(?s).*\"token\": \"(\\w+)\".*", "$1");
+		assertThat(token).hasSize(32);
+		List<String> arguments = List.of(ProcessHandle.of(this.launcher.process("gateway").pid())
+			.orElseThrow()
+			.info()
+			.arguments()
+			.orElseThrow());
+		assertThat(arguments).contains("--scaleout.gateway.admin.port=" + port)
+			.noneSatisfy((argument) -> assertThat(argument).contains(token));
+	}
+
+	@Test
+	@Order(2)
+	void keepsTheStartupNoiseInTheLogFilesAndOffTheConsole() throws Exception {
+		Path logs = this.launcher.runDirectory().resolve("logs");
+		assertThat(logs.resolve("gateway.log")).content().contains("Loaded RoutePredicateFactory", "Spring Boot");
+		assertThat(logs.resolve("replica-1.log")).content().contains("Starting SampleApplication");
+		assertThat(this.launcher.console()).doesNotContain("Loaded RoutePredicateFactory", "Starting SampleApplication",
+				":: Spring Boot ::")
+			.contains("Started GatewayApplication in", "Started SampleApplication in");
 	}
 
 	@Test

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import dev.scaleout.launcher.cli.Scaleout;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -135,12 +137,14 @@ final class RunningLauncher implements AutoCloseable {
 
 	/**
 	 * Runs {@code ./scaleout <command>} against this launcher, as another terminal would.
-	 * @param command {@code status}, {@code reload} or {@code stop}
+	 * @param command {@code status}, {@code reload}, {@code stop}, … and its operands
 	 * @return what it printed, and its exit status
 	 */
-	CommandResult command(String command) {
+	CommandResult command(String... command) {
+		List<String> args = new ArrayList<>(List.of(command));
+		args.addAll(List.of("--run-dir", this.runDirectory.toString()));
 		try {
-			Process cli = new ProcessBuilder(command(List.of(command, "--run-dir", this.runDirectory.toString())))
+			Process cli = new ProcessBuilder(command(args))
 				.directory(REPOSITORY.toFile())
 				.redirectErrorStream(true)
 				.start();
@@ -177,6 +181,25 @@ final class RunningLauncher implements AutoCloseable {
 
 	Optional<Replica> replica(String name) {
 		return replicas().stream().filter((replica) -> replica.name().equals(name)).findFirst();
+	}
+
+	/**
+	 * Any process as {@code ./scaleout status} lists it, such as {@code gateway} or
+	 * {@code redis}.
+	 * @param name its name
+	 * @return its row
+	 */
+	Replica process(String name) {
+		CommandResult status = command("status");
+		assertThat(status.exitStatus()).as(status.printed()).isZero();
+		return status.printed()
+			.lines()
+			.filter((line) -> line.startsWith(name + " "))
+			.map((line) -> line.trim().split("\\s+"))
+			.map((fields) -> new Replica(fields[0], parse(fields[1]), parse(fields[2]), fields[fields.length - 1],
+					parse(fields[4])))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + name + " in " + status.printed()));
 	}
 
 	private static int parse(String field) {

@@ -1,0 +1,19 @@
+package dev.scaleout.launcher.cds;
+
+import java.nio.file.Path;
+
+/**
+ * A class-data-sharing archive of the app: the jar extracted as Spring Boot's
+ * {@code -Djarmode=tools extract} lays it out (the application jar under its own name,
+ * its libraries in {@code lib/}), and the file in which the JVM archived the classes that
+ * one training run of that jar loaded. The JVM accepts the file only for the class path
+ * it was made with, so replicas run the extracted jar at this very path.
+ *
+ * @param key what it was made from, see {@link CdsArchives#key}
+ * @param directory the directory holding all of it
+ * @param jar the extracted application jar
+ * @param file the archive, for {@code -XX:SharedArchiveFile}
+ */
+public record CdsArchive(String key, Path directory, Path jar, Path file) {
+
+}
