@@ -21,14 +21,7 @@ final class InMemoryOperatorSettings implements OperatorSettingsStore {
 
 	@Override
 	public Mono<Void> put(String address, OperatorSetting setting) {
-		return Mono.fromRunnable(() -> {
-			if (setting.isDefault()) {
-				this.settings.remove(address);
-			}
-			else {
-				this.settings.put(address, setting);
-			}
-		});
+		return Mono.fromRunnable(() -> this.settings.put(address, setting));
 	}
 
 	@Override

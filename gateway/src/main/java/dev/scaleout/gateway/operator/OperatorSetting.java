@@ -26,12 +26,4 @@ public record OperatorSetting(ReplicaMode mode, @Nullable Integer weight, Instan
 	 */
 	static final OperatorSetting NONE = new OperatorSetting(ReplicaMode.READY, null, Instant.EPOCH, "");
 
-	/**
-	 * Whether this setting changes nothing, so it need not be kept.
-	 * @return true when ready with the configured weight
-	 */
-	boolean isDefault() {
-		return this.mode == ReplicaMode.READY && this.weight == null;
-	}
-
 }

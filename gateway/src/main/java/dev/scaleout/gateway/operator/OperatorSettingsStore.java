@@ -13,14 +13,14 @@ import reactor.core.publisher.Mono;
 public interface OperatorSettingsStore {
 
 	/**
-	 * Every setting that is not the default, as last read: never blocks, so the load balancer
-	 * can ask on every request.
+	 * Every setting an operator made, as last read: never blocks, so the load balancer can
+	 * ask on every request.
 	 * @return address to setting
 	 */
 	Map<String, OperatorSetting> snapshot();
 
 	/**
-	 * Stores a setting, or removes it when it is the default, and updates the snapshot.
+	 * Stores a setting, kept until its replica leaves the pool, and updates the snapshot.
 	 * @param address the replica's address
 	 * @param setting the new setting
 	 * @return completes when stored

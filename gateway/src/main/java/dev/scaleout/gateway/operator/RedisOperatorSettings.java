@@ -53,9 +53,7 @@ final class RedisOperatorSettings implements OperatorSettingsStore, SmartLifecyc
 
 	@Override
 	public Mono<Void> put(String address, OperatorSetting setting) {
-		Mono<?> write = setting.isDefault() ? this.redis.opsForHash().remove(KEY, address)
-				: this.redis.opsForHash().put(KEY, address, encode(setting));
-		return write.then(refresh());
+		return this.redis.opsForHash().put(KEY, address, encode(setting)).then(refresh());
 	}
 
 	@Override

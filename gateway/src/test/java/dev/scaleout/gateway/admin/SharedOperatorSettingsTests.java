@@ -55,7 +55,9 @@ class SharedOperatorSettingsTests {
 					assertThat(restarted.get("/after-restart").statusCode()).isEqualTo(200);
 				}
 				assertThat(drained.requests()).isEqualTo(before);
-				assertThat(AdminApiTests.post(restarted, drained, "ready", TOKEN).statusCode()).isEqualTo(200);
+				HttpResponse<String> ready = AdminApiTests.post(restarted, drained, "ready", TOKEN);
+				assertThat(ready.statusCode()).isEqualTo(200);
+				assertThat(ready.body()).as("the last change stays on record").contains("\"changedBy\":\"127.0.0.1\"");
 				for (int i = 0; i < 10; i++) {
 					restarted.get("/after-ready");
 				}
