@@ -1,7 +1,6 @@
 package dev.scaleout.launcher;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -9,24 +8,22 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+
+import dev.scaleout.redisserver.RedisServerBinary;
 
 /**
  * The Redis every replica keeps its sessions in: the one given with {@code --redis}, else a
  * {@code redis-server} found on the {@code PATH}, else the binary shipped in the
- * embedded-redis artifact, extracted into the run directory. A started server listens on
- * a free loopback port and keeps its data under the run directory.
+ * embedded-redis artifact, extracted into the run directory ({@link RedisServerBinary}, which
+ * the test kit runs too). A started server listens on a free loopback port and keeps its
+ * data under the run directory.
  */
 final class RedisServer {
-
-	static final String EMBEDDED_VERSION = "7.0.15";
 
 	private final String host;
 
@@ -71,48 +68,15 @@ final class RedisServer {
 	 */
 	static RedisServer start(RunDirectory run, boolean embeddedOnly, Clock clock) throws IOException {
 		Optional<Path> onPath = embeddedOnly ? Optional.empty() : Executables.find("redis-server");
-		Path binary = onPath.isPresent() ? onPath.get() : extractEmbedded(run.root().resolve("bin"));
+		RedisServerBinary binary = onPath.isPresent() ? RedisServerBinary.installed(onPath.get())
+				: RedisServerBinary.extractEmbedded(run.root().resolve("bin"));
 		int port = FreePorts.find();
 		Path data = Files.createDirectories(run.root().resolve("redis"));
-		List<String> command = new ArrayList<>(List.of(binary.toString(), "--port", Integer.toString(port),
-				"--bind", "127.0.0.1", "--dir", data.toString(), "--daemonize", "no", "--appendonly", "no"));
-		ChildProcess process = ChildProcess.start("redis", command, run.log("redis"), clock);
-		RedisServer server = new RedisServer("127.0.0.1", port, null,
-				onPath.isPresent() ? binary.toString() : "embedded redis-server " + EMBEDDED_VERSION, process);
+		ChildProcess process = ChildProcess.start("redis", binary.command(port, Map.of("dir", data.toString())),
+				run.log("redis"), clock);
+		RedisServer server = new RedisServer("127.0.0.1", port, null, binary.toString(), process);
 		server.awaitPong(Duration.ofSeconds(20), clock);
 		return server;
-	}
-
-	private static Path extractEmbedded(Path directory) throws IOException {
-		String name = "redis-server-" + EMBEDDED_VERSION + "-" + platform();
-		Path binary = directory.resolve(name);
-		try (InputStream in = RedisServer.class.getClassLoader().getResourceAsStream(name)) {
-			if (in == null) {
-				throw new IOException("No redis-server found: none on the PATH, and the embedded-redis artifact has no "
-						+ name + ". Install Redis, or pass --redis redis://host:port");
-			}
-			if (!Files.isExecutable(binary)) {
-				Files.createDirectories(directory);
-				Path temporary = directory.resolve(name + ".tmp");
-				Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
-				temporary.toFile().setExecutable(true, true);
-				Files.move(temporary, binary, StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
-		return binary;
-	}
-
-	private static String platform() {
-		String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-		String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-		String system = os.contains("mac") ? "darwin" : "linux";
-		String machine = switch (arch) {
-			case "amd64", "x86_64" -> "amd64";
-			case "aarch64", "arm64" -> "arm64";
-			case "x86", "i386", "i686" -> "386";
-			default -> arch;
-		};
-		return system + "-" + machine;
 	}
 
 	private void awaitPong(Duration timeout, Clock clock) throws IOException {

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
 
 import dev.scaleout.gateway.Backends;
 import dev.scaleout.gateway.RunningGateway;
+import dev.scaleout.test.redis.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,13 +22,12 @@ class RateLimitTests {
 
 	@Test
 	void refusesAClientOverItsBurstWith429() {
-		int port = freePort();
-		RedisServer redis = new RedisServer(port);
-		redis.start();
-		try (Backends backends = Backends.start(1);
+		try (TestRedis redis = TestRedis.startDedicated();
+				Backends backends = Backends.start(1);
 				RunningGateway gateway = RunningGateway.start(backends.all(), "scaleout.gateway.rate-limit.enabled=true",
 						"scaleout.gateway.rate-limit.replenish-rate=1", "scaleout.gateway.rate-limit.burst-capacity=3",
-						"scaleout.gateway.rate-limit.redis-timeout=2s", "spring.data.redis.port=" + port)) {
+						"scaleout.gateway.rate-limit.redis-timeout=2s", "spring.data.redis.host=" + redis.host(),
+						"spring.data.redis.port=" + redis.port())) {
 			List<Integer> statuses = new ArrayList<>();
 			for (int i = 0; i < 5; i++) {
 				statuses.add(gateway.get("/").statusCode());
@@ -39,9 +38,6 @@ class RateLimitTests {
 			assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
 			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 			assertThat(backends.get(0).requests()).isLessThanOrEqualTo(4);
-		}
-		finally {
-			redis.stop();
 		}
 	}
 
