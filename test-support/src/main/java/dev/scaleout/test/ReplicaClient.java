@@ -3,8 +3,11 @@ package dev.scaleout.test;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.scaleout.test.app.CookieJarClient;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +20,12 @@ import org.jspecify.annotations.Nullable;
  * cookie jar: log in on one replica, read on another.
  */
 public final class ReplicaClient {
+
+	private static final String CSRF_FIELD = "_csrf";
+
+	private static final Pattern INPUT = Pattern.compile("<input[^>]*>");
+
+	private static final Pattern VALUE = Pattern.compile("value=\"([^\"]*)\"");
 
 	private final CookieJarClient browser;
 
@@ -92,6 +101,40 @@ public final class ReplicaClient {
 	}
 
 	/**
+	 * Logs in through a login form, as Spring Security's {@code formLogin()} makes it: reads the form page for its
+	 * CSRF token (the hidden {@code _csrf} field, when there is one), then posts the username, the password and the
+	 * token.
+	 * @param loginPath the login page, which the form posts to as well, e.g. {@code /login}
+	 * @param username the {@code username} field
+	 * @param password the {@code password} field
+	 * @return the answer to the post: a redirect to the page asked for, or back to the form with an error
+	 */
+	public HttpResponse<String> formLogin(String loginPath, String username, String password) {
+		Map<String, String> fields = new LinkedHashMap<>(Map.of("username", username, "password", password));
+		String token = hiddenField(get(loginPath).body(), CSRF_FIELD);
+		if (token != null) {
+			fields.put(CSRF_FIELD, token);
+		}
+		return postForm(loginPath, fields);
+	}
+
+	/**
+	 * The CSRF token of a page's forms: the value of its hidden {@code _csrf} field.
+	 * @param path the page
+	 * @return the token
+	 * @throws IllegalStateException when the page has no such field
+	 */
+	public String csrfToken(String path) {
+		HttpResponse<String> page = get(path);
+		String token = hiddenField(page.body(), CSRF_FIELD);
+		if (token == null) {
+			throw new IllegalStateException("GET " + path + " answered " + page.statusCode()
+					+ " without a hidden " + CSRF_FIELD + " field: log in first, or ask a page with a form");
+		}
+		return token;
+	}
+
+	/**
 	 * Sends any request, to the URI of {@code path} at this client's target, through the cookie jar.
 	 * @param path the path, with its query if any
 	 * @param request completes the request, e.g. {@code (request) -> request.PUT(BodyPublishers.ofString(json))}
@@ -108,6 +151,18 @@ public final class ReplicaClient {
 	 */
 	public @Nullable String cookie(String name) {
 		return this.browser.cookie(name);
+	}
+
+	private static @Nullable String hiddenField(String html, String name) {
+		Matcher input = INPUT.matcher(html);
+		while (input.find()) {
+			String tag = input.group();
+			Matcher value = VALUE.matcher(tag);
+			if (tag.contains("name=\"" + name + "\"") && value.find()) {
+				return value.group(1);
+			}
+		}
+		return null;
 	}
 
 	private URI uri(String path) {
