@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run of a {@link Load} around a step: clients warm up, the step runs, clients go on for a while after it,
@@ -127,7 +128,7 @@ final class LoadRun {
 	 * Sends one request.
 	 * @return why it failed, or {@code null} when it did not
 	 */
-	private static String outcome(ReplicaClient client, String path) {
+	private static @Nullable String outcome(ReplicaClient client, String path) {
 		try {
 			HttpResponse<String> response = client.get(path);
 			if (response.statusCode() < 500) {

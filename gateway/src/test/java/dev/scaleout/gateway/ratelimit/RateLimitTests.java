@@ -28,16 +28,18 @@ class RateLimitTests {
 						"scaleout.gateway.rate-limit.replenish-rate=1", "scaleout.gateway.rate-limit.burst-capacity=3",
 						"scaleout.gateway.rate-limit.redis-timeout=2s", "spring.data.redis.host=" + redis.host(),
 						"spring.data.redis.port=" + redis.port())) {
-			List<Integer> statuses = new ArrayList<>();
-			for (int i = 0; i < 5; i++) {
-				statuses.add(gateway.get("/").statusCode());
+			// Six requests at once-a-second replenishment: a slow machine may earn a token back between two of them,
+			// so the refusal checked is the first one rather than the one at a fixed position.
+			List<HttpResponse<String>> responses = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				responses.add(gateway.get("/"));
 			}
-			assertThat(statuses).startsWith(200, 200).contains(429);
-			HttpResponse<String> refused = gateway.get("/");
-			assertThat(refused.statusCode()).isEqualTo(429);
+			List<Integer> statuses = responses.stream().map(HttpResponse::statusCode).toList();
+			assertThat(statuses).startsWith(200, 200).contains(429).containsOnly(200, 429);
+			HttpResponse<String> refused = responses.get(statuses.indexOf(429));
 			assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
 			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-			assertThat(backends.get(0).requests()).isLessThanOrEqualTo(4);
+			assertThat(backends.get(0).requests()).isEqualTo((int) statuses.stream().filter((status) -> status == 200).count());
 		}
 	}
 
