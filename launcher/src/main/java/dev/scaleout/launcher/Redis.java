@@ -2,11 +2,7 @@ package dev.scaleout.launcher;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -19,28 +15,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Redis {
 
-	private static final Duration RESTART_TIMEOUT = Duration.ofSeconds(20);
-
 	private final RedisServer server;
 
 	private final @Nullable RunDirectory run;
 
 	private final @Nullable Clock clock;
 
-	private final Optional<Path> binary;
-
-	private volatile @Nullable ChildProcess process;
-
 	private Redis(RedisServer server, @Nullable RunDirectory run, @Nullable Clock clock) {
 		this.server = server;
 		this.run = run;
 		this.clock = clock;
-		this.process = server.process().orElse(null);
-		// /proc/<pid>/exe: the binary RedisServer chose (on the PATH, or extracted), which a restart runs again
-		this.binary = server.process()
-			.flatMap((started) -> ProcessHandle.of(started.pid()))
-			.flatMap((handle) -> handle.info().command())
-			.map(Path::of);
 	}
 
 	/**
@@ -90,7 +74,7 @@ public final class Redis {
 	 * @return the current one, empty for an external Redis
 	 */
 	public Optional<ChildProcess> process() {
-		return Optional.ofNullable(this.process);
+		return this.server.process();
 	}
 
 	/**
@@ -100,24 +84,10 @@ public final class Redis {
 	 * @throws IOException when it cannot be started or does not answer in time
 	 */
 	public ChildProcess restart() throws IOException {
-		if (this.binary.isEmpty() || this.run == null || this.clock == null) {
-			throw new IOException("the launcher did not start this Redis (or lost track of its binary)");
+		if (this.run == null || this.clock == null) {
+			throw new IOException("the launcher did not start this Redis, so it does not restart it");
 		}
-		// The arguments RedisServer.start gives, with the port the replicas already know.
-		List<String> command = List.of(this.binary.get().toString(), "--port", Integer.toString(port()), "--bind",
-				"127.0.0.1", "--dir", this.run.root().resolve("redis").toString(), "--daemonize", "no",
-				"--appendonly", "no");
-		ChildProcess restarted = ChildProcess.start("redis", command, this.run.log("redis"), this.clock);
-		this.process = restarted;
-		Instant deadline = this.clock.instant().plus(RESTART_TIMEOUT);
-		while (!this.server.ping()) {
-			if (!restarted.isAlive() || this.clock.instant().isAfter(deadline)) {
-				throw new IOException("redis-server did not answer PING on port " + port() + " after its restart; see "
-						+ this.run.log("redis"));
-			}
-			Pause.briefly(Duration.ofMillis(100));
-		}
-		return restarted;
+		return this.server.restart(this.run, this.clock);
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.scaleout.launcher;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -9,40 +8,47 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.scaleout.redisserver.RedisServerBinary;
 
 /**
  * The Redis every replica keeps its sessions in: the one given with {@code --redis}, else a
  * {@code redis-server} found on the {@code PATH}, else the binary shipped in the
- * embedded-redis artifact, extracted into the run directory. A started server listens on
- * a free loopback port and keeps its data under the run directory.
+ * embedded-redis artifact, extracted into the run directory ({@link RedisServerBinary}, which
+ * the test kit runs too). A started server listens on a free loopback port and keeps its
+ * data under the run directory.
  */
 final class RedisServer {
-
-	static final String EMBEDDED_VERSION = "7.0.15";
 
 	private final String host;
 
 	private final int port;
 
-	private final String password;
+	private final @Nullable String password;
 
 	private final String origin;
 
-	private final ChildProcess process;
+	private final @Nullable RedisServerBinary binary;
 
-	private RedisServer(String host, int port, String password, String origin, ChildProcess process) {
+	private final @Nullable Path data;
+
+	private volatile @Nullable ChildProcess process;
+
+	private RedisServer(String host, int port, @Nullable String password, String origin,
+			@Nullable RedisServerBinary binary, @Nullable Path data, @Nullable ChildProcess process) {
 		this.host = host;
 		this.port = port;
 		this.password = password;
 		this.origin = origin;
+		this.binary = binary;
+		this.data = data;
 		this.process = process;
 	}
 
@@ -57,7 +63,8 @@ final class RedisServer {
 			String info = uri.getUserInfo();
 			password = info.substring(info.indexOf(':') + 1);
 		}
-		return new RedisServer(uri.getHost(), uri.getPort(), password, uri.getHost() + ":" + uri.getPort(), null);
+		return new RedisServer(uri.getHost(), uri.getPort(), password, uri.getHost() + ":" + uri.getPort(), null, null,
+				null);
 	}
 
 	/**
@@ -71,55 +78,43 @@ final class RedisServer {
 	 */
 	static RedisServer start(RunDirectory run, boolean embeddedOnly, Clock clock) throws IOException {
 		Optional<Path> onPath = embeddedOnly ? Optional.empty() : Executables.find("redis-server");
-		Path binary = onPath.isPresent() ? onPath.get() : extractEmbedded(run.root().resolve("bin"));
+		RedisServerBinary binary = onPath.isPresent() ? RedisServerBinary.installed(onPath.get())
+				: RedisServerBinary.extractEmbedded(run.root().resolve("bin"));
 		int port = FreePorts.find();
 		Path data = Files.createDirectories(run.root().resolve("redis"));
-		List<String> command = new ArrayList<>(List.of(binary.toString(), "--port", Integer.toString(port),
-				"--bind", "127.0.0.1", "--dir", data.toString(), "--daemonize", "no", "--appendonly", "no"));
-		ChildProcess process = ChildProcess.start("redis", command, run.log("redis"), clock);
-		RedisServer server = new RedisServer("127.0.0.1", port, null,
-				onPath.isPresent() ? binary.toString() : "embedded redis-server " + EMBEDDED_VERSION, process);
-		server.awaitPong(Duration.ofSeconds(20), clock);
+		RedisServer server = new RedisServer("127.0.0.1", port, null, binary.toString(), binary, data, null);
+		server.launch(run, clock);
 		return server;
 	}
 
-	private static Path extractEmbedded(Path directory) throws IOException {
-		String name = "redis-server-" + EMBEDDED_VERSION + "-" + platform();
-		Path binary = directory.resolve(name);
-		try (InputStream in = RedisServer.class.getClassLoader().getResourceAsStream(name)) {
-			if (in == null) {
-				throw new IOException("No redis-server found: none on the PATH, and the embedded-redis artifact has no "
-						+ name + ". Install Redis, or pass --redis redis://host:port");
-			}
-			if (!Files.isExecutable(binary)) {
-				Files.createDirectories(directory);
-				Path temporary = directory.resolve(name + ".tmp");
-				Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
-				temporary.toFile().setExecutable(true, true);
-				Files.move(temporary, binary, StandardCopyOption.REPLACE_EXISTING);
-			}
+	/**
+	 * Starts the server again after it exited: the same binary, port and data directory.
+	 * @param run the run directory, for the log
+	 * @param clock the time source
+	 * @return the new process, answering PING
+	 * @throws IOException when this server is not the launcher's or does not answer in time
+	 */
+	ChildProcess restart(RunDirectory run, Clock clock) throws IOException {
+		if (this.binary == null) {
+			throw new IOException("the launcher did not start this Redis, so it does not restart it");
 		}
-		return binary;
+		return launch(run, clock);
 	}
 
-	private static String platform() {
-		String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-		String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-		String system = os.contains("mac") ? "darwin" : "linux";
-		String machine = switch (arch) {
-			case "amd64", "x86_64" -> "amd64";
-			case "aarch64", "arm64" -> "arm64";
-			case "x86", "i386", "i686" -> "386";
-			default -> arch;
-		};
-		return system + "-" + machine;
+	private ChildProcess launch(RunDirectory run, Clock clock) throws IOException {
+		ChildProcess started = ChildProcess.start("redis",
+				this.binary.command(this.port, Map.of("dir", this.data.toString())), run.log("redis"), clock);
+		this.process = started;
+		awaitPong(Duration.ofSeconds(20), clock);
+		return started;
 	}
 
 	private void awaitPong(Duration timeout, Clock clock) throws IOException {
 		Instant deadline = clock.instant().plus(timeout);
 		while (clock.instant().isBefore(deadline)) {
-			if (this.process != null && !this.process.isAlive()) {
-				throw new IOException("redis-server exited at startup with code " + this.process.exitValue()
+			ChildProcess process = this.process;
+			if (process != null && !process.isAlive()) {
+				throw new IOException("redis-server exited at startup with code " + process.exitValue()
 						+ "; see .scaleout/logs/redis.log");
 			}
 			if (ping()) {
@@ -158,7 +153,7 @@ final class RedisServer {
 		return this.port;
 	}
 
-	String password() {
+	@Nullable String password() {
 		return this.password;
 	}
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import dev.scaleout.launcher.cli.Scaleout;
+import dev.scaleout.redisserver.RedisServerBinary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -90,7 +91,9 @@ final class RunningLauncher implements AutoCloseable {
 				.getCodeSource()
 				.getLocation()
 				.toURI());
-			return classes + java.io.File.pathSeparator + embeddedRedis;
+			Path redisBinary = Path.of(RedisServerBinary.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+			return String.join(java.io.File.pathSeparator, classes.toString(), redisBinary.toString(),
+					embeddedRedis.toString());
 		}
 		catch (URISyntaxException | ClassNotFoundException ex) {
 			throw new IllegalStateException(ex);

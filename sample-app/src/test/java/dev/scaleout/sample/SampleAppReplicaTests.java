@@ -9,105 +9,93 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.scaleout.test.app.CookieJarClient;
-import dev.scaleout.test.app.RunningApp;
+import dev.scaleout.test.ReplicaClient;
+import dev.scaleout.test.Replicas;
+import dev.scaleout.test.ReplicatedSpringBootTest;
 import dev.scaleout.test.redis.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static dev.scaleout.test.ReplicaAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two replicas of the sample app, each a full application on its own port, sharing one real Redis.
+ * Two replicas of the sample app, each a full application on its own port, sharing one real Redis: the test kit's
+ * {@code @ReplicatedSpringBootTest}, as a user of the starter writes it.
  */
+@ReplicatedSpringBootTest(replicas = 2)
 class SampleAppReplicaTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private static final TestRedis redis = TestRedis.shared();
-
-	private static RunningApp a;
-
-	private static RunningApp b;
-
-	@BeforeAll
-	static void startReplicas() {
-		a = replica("replica-a");
-		b = replica("replica-b");
-	}
-
-	@AfterAll
-	static void stopReplicas() {
-		a.close();
-		b.close();
-	}
-
 	@Test
-	void sessionCounterContinuesAcrossReplicas() {
-		CookieJarClient browser = new CookieJarClient();
+	void sessionCounterContinuesAcrossReplicas(Replicas replicas) {
+		ReplicaClient browser = replicas.client();
 		List<Integer> counts = new ArrayList<>();
 		Set<String> instances = new HashSet<>();
 		for (int i = 0; i < 6; i++) {
-			RunningApp replica = (i % 2 == 0) ? a : b;
-			JsonNode body = read(browser.post(replica.uri("/session/counter")));
+			JsonNode body = read(browser.post("/session/counter"));
 			counts.add(body.get("count").asInt());
 			instances.add(body.get("instance").asString());
 		}
 		assertThat(counts).containsExactly(1, 2, 3, 4, 5, 6);
 		assertThat(instances).containsExactlyInAnyOrder("replica-a", "replica-b");
-		assertThat(read(browser.get(a.uri("/session/counter"))).get("count").asInt()).isEqualTo(6);
+		assertThat(read(browser.onReplica(0).get("/session/counter")).get("count").asInt()).isEqualTo(6);
+		assertThat(replicas).sessionsReadBackOnEveryReplica();
 	}
 
 	@Test
-	void loginOnOneReplicaHoldsOnTheOther() {
-		CookieJarClient browser = new CookieJarClient();
-		HttpResponse<String> login = browser.postForm(a.uri("/login"), Map.of("username", "demo", "password", "demo"));
+	void loginOnOneReplicaHoldsOnTheOther(Replicas replicas) {
+		ReplicaClient browser = replicas.client();
+		HttpResponse<String> login = browser.onReplica(0)
+			.postForm("/login", Map.of("username", "demo", "password", "demo"));
 		assertThat(login.statusCode()).isEqualTo(200);
-		HttpResponse<String> me = browser.get(b.uri("/me"));
+		HttpResponse<String> me = browser.onReplica(1).get("/me");
 		assertThat(me.statusCode()).isEqualTo(200);
 		assertThat(read(me).get("user").asString()).isEqualTo("demo");
 		assertThat(read(me).get("instance").asString()).isEqualTo("replica-b");
+		assertThat(replicas).sessionsReadBackOnEveryReplica();
 	}
 
 	@Test
-	void logoutOnOneReplicaEndsTheSessionOnEveryReplica() {
-		CookieJarClient browser = new CookieJarClient();
-		browser.postForm(a.uri("/login"), Map.of("username", "demo", "password", "demo"));
-		assertThat(browser.get(a.uri("/me")).statusCode()).isEqualTo(200);
+	void logoutOnOneReplicaEndsTheSessionOnEveryReplica(Replicas replicas) {
+		ReplicaClient browser = replicas.client();
+		browser.onReplica(0).postForm("/login", Map.of("username", "demo", "password", "demo"));
+		assertThat(browser.onReplica(0).get("/me").statusCode()).isEqualTo(200);
 		String session = browser.cookie("SESSION");
-		assertThat(browser.post(b.uri("/logout")).statusCode()).isEqualTo(204);
-		CookieJarClient stolenCookie = new CookieJarClient();
-		HttpResponse<String> replay = stolenCookie.send(java.net.http.HttpRequest.newBuilder(a.uri("/me"))
-			.header("Cookie", "SESSION=" + session));
+		assertThat(browser.onReplica(1).post("/logout").statusCode()).isEqualTo(204);
+		HttpResponse<String> replay = replicas.client()
+			.onReplica(0)
+			.send("/me", (request) -> request.header("Cookie", "SESSION=" + session));
 		assertThat(replay.statusCode()).isEqualTo(401);
-		assertThat(redis.command("EXISTS", sessionKey(session))).isEqualTo("0");
+		assertThat(replicas.redis().command("EXISTS", sessionKey(session))).isEqualTo("0");
 	}
 
 	@Test
-	void anonymousMeIsUnauthorizedProblem() {
-		HttpResponse<String> me = new CookieJarClient().get(b.uri("/me"));
+	void anonymousMeIsUnauthorizedProblem(Replicas replicas) {
+		HttpResponse<String> me = replicas.client().onReplica(1).get("/me");
 		assertThat(me.statusCode()).isEqualTo(401);
 		assertThat(me.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(read(me).get("status").asInt()).isEqualTo(401);
 	}
 
 	@Test
-	void wrongPasswordIsUnauthorizedProblemAndEstablishesNoLogin() {
-		CookieJarClient browser = new CookieJarClient();
-		HttpResponse<String> login = browser.postForm(a.uri("/login"), Map.of("username", "demo", "password", "x"));
+	void wrongPasswordIsUnauthorizedProblemAndEstablishesNoLogin(Replicas replicas) {
+		ReplicaClient browser = replicas.client();
+		HttpResponse<String> login = browser.onReplica(0)
+			.postForm("/login", Map.of("username", "demo", "password", "x"));
 		assertThat(login.statusCode()).isEqualTo(401);
 		assertThat(login.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(browser.get(b.uri("/me")).statusCode()).isEqualTo(401);
+		assertThat(browser.onReplica(1).get("/me").statusCode()).isEqualTo(401);
 	}
 
 	@Test
-	void sessionValuesInRedisAreJsonNotJdkSerialization() {
-		CookieJarClient browser = new CookieJarClient();
-		browser.post(a.uri("/session/counter"));
-		browser.postForm(a.uri("/login"), Map.of("username", "demo", "password", "demo"));
+	void sessionValuesInRedisAreJsonNotJdkSerialization(Replicas replicas) {
+		ReplicaClient browser = replicas.client().onReplica(0);
+		browser.post("/session/counter");
+		browser.postForm("/login", Map.of("username", "demo", "password", "demo"));
+		TestRedis redis = replicas.redis();
 		String key = sessionKey(browser.cookie("SESSION"));
 		String counter = redis.command("HGET", key, "sessionAttr:counter");
 		String securityContext = redis.command("HGET", key, "sessionAttr:SPRING_SECURITY_CONTEXT");
@@ -119,18 +107,17 @@ class SampleAppReplicaTests {
 		}
 	}
 
+	@Test
+	void theSampleAppHasNoReplicationFinding(Replicas replicas) {
+		assertThat(replicas).hasNoReplicationFindings();
+	}
+
 	private static String sessionKey(String cookieValue) {
 		return "spring:session:sessions:" + new String(Base64.getDecoder().decode(cookieValue), StandardCharsets.UTF_8);
 	}
 
 	private static JsonNode read(HttpResponse<String> response) {
 		return json.readTree(response.body());
-	}
-
-	private static RunningApp replica(String id) {
-		List<String> args = new ArrayList<>(List.of(redis.springArguments()));
-		args.add("--scaleout.instance.id=" + id);
-		return RunningApp.start(SampleApplication.class, args.toArray(String[]::new));
 	}
 
 }

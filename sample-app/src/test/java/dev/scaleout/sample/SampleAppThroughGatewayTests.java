@@ -9,13 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.scaleout.test.app.CookieJarClient;
-import dev.scaleout.test.app.RunningApp;
+import dev.scaleout.test.ReplicaClient;
+import dev.scaleout.test.Replicas;
+import dev.scaleout.test.ReplicatedSpringBootTest;
 import dev.scaleout.test.app.Simultaneously;
-import dev.scaleout.test.gateway.GatewayProcess;
-import dev.scaleout.test.redis.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import static dev.scaleout.test.ReplicaAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * requests meets both replicas, and the requests of one session that race each other on both replicas neither fail
  * nor lose an update (the sample app turns session locks on).
  */
+// Every request of the counter test queues on one session's lock, on a machine that runs other suites too.
+@ReplicatedSpringBootTest(replicas = 2, gateway = true, properties = "scaleout.session.lock.timeout=60s")
 @ExtendWith(OutputCaptureExtension.class)
 class SampleAppThroughGatewayTests {
 
@@ -39,46 +39,23 @@ class SampleAppThroughGatewayTests {
 
 	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
-	private static final TestRedis redis = TestRedis.shared();
-
-	private static RunningApp a;
-
-	private static RunningApp b;
-
-	private static GatewayProcess gateway;
-
-	@BeforeAll
-	static void startReplicasAndGateway() {
-		a = replica("replica-a");
-		b = replica("replica-b");
-		gateway = GatewayProcess.start(List.of(a.baseUri(), b.baseUri()));
-	}
-
-	@AfterAll
-	static void stopAll() {
-		if (gateway != null) {
-			gateway.close();
-		}
-		a.close();
-		b.close();
-	}
-
 	@Test
-	void flashMessageAppearsAfterTheRedirectWhicheverReplicaServesIt() {
+	void flashMessageAppearsAfterTheRedirectWhicheverReplicaServesIt(Replicas replicas) {
 		Set<String> postedOn = new HashSet<>();
 		for (int i = 0; i < 2; i++) {
-			CookieJarClient browser = new CookieJarClient();
-			HttpResponse<String> signed = browser.send(page("/guestbook").header("Content-Type",
-					"application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString("text=hello+" + i)));
+			ReplicaClient browser = replicas.client().throughGateway();
+			String text = "text=hello+" + i;
+			HttpResponse<String> signed = browser.send("/guestbook", (request) -> page(request)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(text)));
 			assertThat(signed.statusCode()).isEqualTo(302);
-			assertThat(signed.headers().firstValue("Location")).hasValue(gateway.baseUrl() + "/guestbook");
-			HttpResponse<String> shown = browser.send(page("/guestbook"));
+			assertThat(signed.headers().firstValue("Location")).hasValue(replicas.gatewayUri() + "/guestbook");
+			HttpResponse<String> shown = browser.send("/guestbook", (request) -> page(request));
 			assertThat(shown.statusCode()).isEqualTo(200);
 			assertThat(shown.body()).contains("<p id=\"flash\">Thank you, your words are in the book: hello " + i);
 			assertThat(instance(shown)).isNotEqualTo(instance(signed));
 			postedOn.add(instance(signed));
-			HttpResponse<String> again = browser.send(page("/guestbook"));
+			HttpResponse<String> again = browser.send("/guestbook", (request) -> page(request));
 			assertThat(again.statusCode()).isEqualTo(200);
 			assertThat(again.body()).doesNotContain("id=\"flash\"");
 		}
@@ -86,77 +63,78 @@ class SampleAppThroughGatewayTests {
 	}
 
 	@Test
-	void chosenLanguageHoldsOnBothReplicas() {
-		CookieJarClient browser = new CookieJarClient();
-		HttpResponse<String> switched = browser.send(page("/guestbook?lang=fr"));
+	void chosenLanguageHoldsOnBothReplicas(Replicas replicas) {
+		ReplicaClient browser = replicas.client().throughGateway();
+		HttpResponse<String> switched = browser.send("/guestbook?lang=fr", (request) -> page(request));
 		assertThat(switched.statusCode()).isEqualTo(200);
 		Set<String> instances = new HashSet<>();
 		List<Integer> statuses = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
-			HttpResponse<String> response = browser.send(page("/guestbook"));
+			HttpResponse<String> response = browser.send("/guestbook", (request) -> page(request));
 			statuses.add(response.statusCode());
 			assertThat(response.body()).contains("<html lang=\"fr\">", "Bienvenue sur le livre des visiteurs");
 			instances.add(instance(response));
 		}
 		assertThat(statuses).containsOnly(200);
 		assertThat(instances).containsExactlyInAnyOrder("replica-a", "replica-b");
+		assertThat(replicas).sessionsReadBackOnEveryReplica();
 	}
 
 	@Test
-	void formLoginAfterAskingForAProtectedPageLandsOnThatPageOnTheOtherReplica() {
-		CookieJarClient browser = new CookieJarClient();
-		HttpResponse<String> asked = browser.send(page("/account"));
+	void formLoginAfterAskingForAProtectedPageLandsOnThatPageOnTheOtherReplica(Replicas replicas) {
+		ReplicaClient browser = replicas.client().throughGateway();
+		HttpResponse<String> asked = browser.send("/account", (request) -> page(request));
 		assertThat(asked.statusCode()).isEqualTo(302);
-		assertThat(asked.headers().firstValue("Location")).hasValue(gateway.baseUrl() + "/login");
-		HttpResponse<String> form = browser.send(page("/login"));
+		assertThat(asked.headers().firstValue("Location")).hasValue(replicas.gatewayUri() + "/login");
+		HttpResponse<String> form = browser.send("/login", (request) -> page(request));
 		assertThat(form.statusCode()).isEqualTo(200);
 		assertThat(form.body()).contains("name=\"username\"", "name=\"password\"");
-		HttpResponse<String> login = browser.send(page("/login")
+		HttpResponse<String> login = browser.send("/login", (request) -> page(request)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("username=demo&password=demo")));
 		assertThat(login.statusCode()).isEqualTo(302);
 		String landing = login.headers().firstValue("Location").orElseThrow();
-		assertThat(landing).startsWith(gateway.baseUrl() + "/account");
-		HttpResponse<String> account = browser.send(HttpRequest.newBuilder(URI.create(landing))
-			.header("Accept", BROWSER_ACCEPT));
+		assertThat(landing).startsWith(replicas.gatewayUri() + "/account");
+		HttpResponse<String> account = browser.send(pathOf(landing), (request) -> page(request));
 		assertThat(account.statusCode()).isEqualTo(200);
 		assertThat(account.body()).contains("Signed in as demo");
 		assertThat(instance(account)).isNotEqualTo(instance(login));
+		assertThat(replicas).sessionsReadBackOnEveryReplica();
 	}
 
 	@Test
-	void apiClientsStillGetProblemDetailsThroughTheGateway() {
-		HttpResponse<String> me = new CookieJarClient().get(gateway.uri("/me"));
+	void apiClientsStillGetProblemDetailsThroughTheGateway(Replicas replicas) {
+		HttpResponse<String> me = replicas.client().throughGateway().get("/me");
 		assertThat(me.statusCode()).isEqualTo(401);
 		assertThat(me.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		HttpResponse<String> login = new CookieJarClient().postForm(gateway.uri("/login"),
+		HttpResponse<String> login = replicas.client().throughGateway().postForm("/login",
 				Map.of("username", "demo", "password", "demo"));
 		assertThat(login.statusCode()).isEqualTo(200);
 		assertThat(login.body()).contains("\"user\":\"demo\"");
 	}
 
 	@Test
-	void eightSimultaneousLoginsOnOneSessionAllSucceed(CapturedOutput output) {
-		CookieJarClient browser = new CookieJarClient();
-		assertThat(browser.post(gateway.uri("/session/counter")).statusCode()).isEqualTo(200);
+	void eightSimultaneousLoginsOnOneSessionAllSucceed(Replicas replicas, CapturedOutput output) {
+		ReplicaClient browser = replicas.client().throughGateway();
+		assertThat(browser.post("/session/counter").statusCode()).isEqualTo(200);
 		List<Integer> statuses = Simultaneously.send(8, 1,
-				(i) -> browser.postForm(gateway.uri("/login"), Map.of("username", "demo", "password", "demo")));
+				(i) -> browser.postForm("/login", Map.of("username", "demo", "password", "demo")));
 		assertThat(statuses).containsOnly(200);
-		assertThat(browser.get(gateway.uri("/me")).statusCode()).isEqualTo(200);
+		assertThat(browser.get("/me").statusCode()).isEqualTo(200);
 		assertThat(output.getOut()).doesNotContain("ERROR [replica-");
 	}
 
 	@Test
-	void aLogoutWhileOtherRequestsOfItsSessionAreInFlightFailsNone(CapturedOutput output) {
-		CookieJarClient browser = loggedIn();
+	void aLogoutWhileOtherRequestsOfItsSessionAreInFlightFailsNone(Replicas replicas, CapturedOutput output) {
+		ReplicaClient browser = loggedIn(replicas);
 		List<Integer> statuses = Simultaneously.send(24, 10, (i) -> {
 			if (i == 12) {
-				return browser.post(gateway.uri("/logout"));
+				return browser.post("/logout");
 			}
 			return switch (i % 3) {
-				case 0 -> browser.get(gateway.uri("/me"));
-				case 1 -> browser.post(gateway.uri("/session/counter"));
-				default -> browser.get(gateway.uri("/session/counter"));
+				case 0 -> browser.get("/me");
+				case 1 -> browser.post("/session/counter");
+				default -> browser.get("/session/counter");
 			};
 		});
 		assertThat(statuses).doesNotContain(500).containsOnly(200, 204, 401);
@@ -164,34 +142,34 @@ class SampleAppThroughGatewayTests {
 	}
 
 	@Test
-	void sixteenClientsIncrementingOneSessionFiftyTimesEachCountEightHundred() {
-		CookieJarClient browser = new CookieJarClient();
-		assertThat(read(browser.post(gateway.uri("/session/counter"))).get("count").asInt()).isEqualTo(1);
-		List<Integer> statuses = Simultaneously.send(16, 50, (i) -> browser.post(gateway.uri("/session/counter")));
+	void sixteenClientsIncrementingOneSessionFiftyTimesEachCountEightHundred(Replicas replicas) {
+		ReplicaClient browser = replicas.client().throughGateway();
+		assertThat(read(browser.post("/session/counter")).get("count").asInt()).isEqualTo(1);
+		List<Integer> statuses = Simultaneously.send(16, 50, (i) -> browser.post("/session/counter"));
 		assertThat(statuses).hasSize(800).containsOnly(200);
-		assertThat(read(browser.get(gateway.uri("/session/counter"))).get("count").asInt()).isEqualTo(801);
+		assertThat(read(browser.get("/session/counter")).get("count").asInt()).isEqualTo(801);
 	}
 
 	@Test
-	void signingOutEverywhereEndsTheSessionsOfEveryCookieJar() {
-		List<CookieJarClient> devices = List.of(loggedIn(), loggedIn(), loggedIn());
-		for (CookieJarClient device : devices) {
-			assertThat(device.get(gateway.uri("/me")).statusCode()).isEqualTo(200);
+	void signingOutEverywhereEndsTheSessionsOfEveryCookieJar(Replicas replicas) {
+		List<ReplicaClient> devices = List.of(loggedIn(replicas), loggedIn(replicas), loggedIn(replicas));
+		for (ReplicaClient device : devices) {
+			assertThat(device.get("/me").statusCode()).isEqualTo(200);
 		}
-		HttpResponse<String> signedOut = devices.get(1).post(gateway.uri("/sessions/sign-out-everywhere"));
+		HttpResponse<String> signedOut = devices.get(1).post("/sessions/sign-out-everywhere");
 		assertThat(signedOut.statusCode()).isEqualTo(200);
 		// Other tests of this class log in as the same user, so there may be more than these three.
 		assertThat(read(signedOut).get("ended").asInt()).isGreaterThanOrEqualTo(3);
-		for (CookieJarClient device : devices) {
+		for (ReplicaClient device : devices) {
 			for (int request = 0; request < 2; request++) {
-				assertThat(device.get(gateway.uri("/me")).statusCode()).isEqualTo(401);
+				assertThat(device.get("/me").statusCode()).isEqualTo(401);
 			}
 		}
 	}
 
-	private static CookieJarClient loggedIn() {
-		CookieJarClient device = new CookieJarClient();
-		HttpResponse<String> login = device.postForm(gateway.uri("/login"),
+	private static ReplicaClient loggedIn(Replicas replicas) {
+		ReplicaClient device = replicas.client().throughGateway();
+		HttpResponse<String> login = device.postForm("/login",
 				Map.of("username", "demo", "password", "demo"));
 		assertThat(login.statusCode()).isEqualTo(200);
 		return device;
@@ -201,20 +179,17 @@ class SampleAppThroughGatewayTests {
 		return json.readTree(response.body());
 	}
 
-	private static HttpRequest.Builder page(String path) {
-		return HttpRequest.newBuilder(gateway.uri(path)).header("Accept", BROWSER_ACCEPT);
+	private static HttpRequest.Builder page(HttpRequest.Builder request) {
+		return request.header("Accept", BROWSER_ACCEPT);
+	}
+
+	private static String pathOf(String location) {
+		URI uri = URI.create(location);
+		return uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
 	}
 
 	private static String instance(HttpResponse<String> response) {
 		return response.headers().firstValue("X-Instance-Id").orElseThrow();
-	}
-
-	private static RunningApp replica(String id) {
-		List<String> args = new ArrayList<>(List.of(redis.springArguments()));
-		args.add("--scaleout.instance.id=" + id);
-		// Every request of the counter test queues on one session's lock, on a machine that runs other suites too.
-		args.add("--scaleout.session.lock.timeout=60s");
-		return RunningApp.start(SampleApplication.class, args.toArray(String[]::new));
 	}
 
 }

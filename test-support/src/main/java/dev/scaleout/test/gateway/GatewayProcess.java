@@ -1,5 +1,6 @@
 package dev.scaleout.test.gateway;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The Scaleout gateway started from the jar Maven built ({@code gateway/target/scaleout-gateway-*.jar}) as a
- * child JVM on a free loopback port, in front of the given replicas — the way {@code java -jar} runs it.
+ * The Scaleout gateway started from its jar ({@link #jar()}) as a child JVM on a free loopback port, in front of the given replicas — the way {@code java -jar} runs it.
  * <p>
  * Its health checks probe every replica each 500 ms and it balances round robin, so that consecutive requests
  * alternate between healthy replicas; further properties override that. Closing it sends SIGTERM, and kills the
@@ -38,6 +39,13 @@ public final class GatewayProcess implements AutoCloseable {
 	 * Four rounds of health checks at 500 ms: three failed probes take a replica DOWN.
 	 */
 	private static final Duration PROBED = Duration.ofSeconds(2);
+
+	/**
+	 * The system property that names the gateway's jar.
+	 */
+	public static final String JAR_PROPERTY = "scaleout.test.gateway-jar";
+
+	private static final Pattern JAR_NAME = Pattern.compile("scaleout-gateway-[^/]*(?<!-sources|-javadoc)\\.jar");
 
 	private static final Pattern UP = Pattern.compile("\"state\"\\s*:\\s*\"UP\"");
 
@@ -93,23 +101,44 @@ public final class GatewayProcess implements AutoCloseable {
 	}
 
 	/**
-	 * The gateway's jar, built by Maven in the {@code gateway} module of the repository that holds the module under
-	 * test.
+	 * The gateway's jar: the one named by the system property {@value #JAR_PROPERTY}, else a
+	 * {@code scaleout-gateway-*.jar} on the class path (a test dependency on {@code dev.scaleout:scaleout-gateway}),
+	 * else the one Maven built in the {@code gateway} module of the repository that holds the module under test.
 	 * @return the jar's path
-	 * @throws IllegalStateException naming the expected place when no jar is there
+	 * @throws IllegalStateException naming the ways to provide one when there is none
 	 */
 	public static Path jar() {
-		Path module = Path.of("").toAbsolutePath();
-		Path repository = module;
+		String named = System.getProperty(JAR_PROPERTY);
+		if (named != null) {
+			Path jar = Path.of(named);
+			if (!Files.isRegularFile(jar)) {
+				throw new IllegalStateException("-D" + JAR_PROPERTY + "=" + named + " names no file");
+			}
+			return jar;
+		}
+		return onClassPath().or(GatewayProcess::inRepository)
+			.orElseThrow(() -> new IllegalStateException("No scaleout-gateway jar: add a test dependency on"
+					+ " dev.scaleout:scaleout-gateway, or set -D" + JAR_PROPERTY + "=<path of the jar>; in the"
+					+ " Scaleout repository, build the gateway module first (./mvnw -B -pl gateway -am package"
+					+ " -DskipTests)"));
+	}
+
+	private static Optional<Path> onClassPath() {
+		return Arrays.stream(System.getProperty("java.class.path", "").split(File.pathSeparator))
+			.map(Path::of)
+			.filter((entry) -> JAR_NAME.matcher(entry.getFileName().toString()).matches())
+			.filter(Files::isRegularFile)
+			.findFirst();
+	}
+
+	private static Optional<Path> inRepository() {
+		Path repository = Path.of("").toAbsolutePath();
 		while (repository.getParent() != null && !Files.exists(repository.resolve("gateway/pom.xml"))) {
 			repository = repository.getParent();
 		}
 		Path target = repository.resolve("gateway").resolve("target");
 		try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
-			return files.filter((file) -> file.getFileName().toString().matches("scaleout-gateway-.*\\.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("No gateway jar in " + target
-						+ ": build the gateway module first (./mvnw -B -pl gateway -am package -DskipTests)"));
+			return files.filter((file) -> JAR_NAME.matcher(file.getFileName().toString()).matches()).findFirst();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

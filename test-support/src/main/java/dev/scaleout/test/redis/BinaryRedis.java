@@ -1,67 +1,87 @@
 package dev.scaleout.test.redis;
 
-import java.util.List;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
-import redis.embedded.RedisServer;
-import redis.embedded.RedisServerBuilder;
+import dev.scaleout.redisserver.RedisServerBinary;
 
 /**
- * The {@code redis-server} 7 binary shipped inside the embedded-redis artifact, as a child process.
+ * The {@code redis-server} 7 binary shipped inside the embedded-redis artifact, as a child process started the way
+ * the launcher starts it ({@link RedisServerBinary}), without snapshots.
  */
 final class BinaryRedis implements RedisBackend {
 
+	private static final Path BINARIES = Path.of(System.getProperty("java.io.tmpdir"), "scaleout-redis-binary");
+
 	private final int port;
 
-	private final String password;
+	private final Map<String, String> settings = new LinkedHashMap<>();
 
-	private final List<String> settings;
+	private Process process;
 
-	private RedisServer server;
+	private Path log;
 
 	BinaryRedis(int port, String password) {
-		this(port, password, List.of());
+		this(port, password, Map.of());
 	}
 
 	/**
 	 * @param port the port to listen on
 	 * @param password the password clients must send, or {@code null} for none
-	 * @param settings more {@code redis.conf} lines, e.g. {@code cluster-enabled yes}
+	 * @param settings more settings in {@code redis.conf}'s names, e.g. {@code cluster-enabled} to {@code yes}
 	 */
-	BinaryRedis(int port, String password, List<String> settings) {
+	BinaryRedis(int port, String password, Map<String, String> settings) {
 		this.port = port;
-		this.password = password;
-		this.settings = List.copyOf(settings);
+		this.settings.put("save", "");
+		if (password != null) {
+			this.settings.put("requirepass", password);
+		}
+		this.settings.putAll(settings);
 	}
 
 	@Override
 	public synchronized void start() {
-		if (this.server != null && this.server.isActive()) {
+		if (this.process != null && this.process.isAlive()) {
 			return;
 		}
 		try {
-			RedisServerBuilder builder = RedisServer.builder()
-				.port(this.port)
-				.setting("bind 127.0.0.1")
-				.setting("save \"\"")
-				.setting("appendonly no");
-			if (this.password != null) {
-				builder.setting("requirepass " + this.password);
-			}
-			this.settings.forEach(builder::setting);
-			this.server = builder.build();
-			this.server.start();
+			RedisServerBinary binary = RedisServerBinary.extractEmbedded(BINARIES);
+			this.log = Files.createTempFile("scaleout-redis-" + this.port + "-", ".log");
+			this.process = new ProcessBuilder(binary.command(this.port, this.settings)).redirectErrorStream(true)
+				.redirectOutput(this.log.toFile())
+				.start();
 		}
-		catch (RuntimeException ex) {
-			throw new IllegalStateException("Could not start the redis-server binary of embedded-redis on port "
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the redis-server binary of embedded-redis on port "
 					+ this.port + " (and no Docker engine was found for Testcontainers): " + ex.getMessage(), ex);
 		}
 	}
 
 	@Override
 	public synchronized void stop() {
-		if (this.server != null && this.server.isActive()) {
-			this.server.stop();
+		if (this.process == null) {
+			return;
 		}
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+			Files.deleteIfExists(this.log);
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+		catch (IOException ex) {
+			// A leftover log in the temporary directory is harmless.
+		}
+		this.process = null;
 	}
 
 	@Override
@@ -82,6 +102,19 @@ final class BinaryRedis implements RedisBackend {
 	@Override
 	public String kind() {
 		return "binary";
+	}
+
+	/**
+	 * What the server printed so far, for a failure message.
+	 * @return its console output, or an empty string
+	 */
+	synchronized String log() {
+		try {
+			return (this.log != null && Files.exists(this.log)) ? Files.readString(this.log) : "";
+		}
+		catch (IOException ex) {
+			return "";
+		}
 	}
 
 }

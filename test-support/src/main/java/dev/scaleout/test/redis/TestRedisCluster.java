@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
@@ -72,8 +73,8 @@ public final class TestRedisCluster implements AutoCloseable {
 	private void startNodes() {
 		for (int i = 0; i < MASTERS; i++) {
 			int port = freePortWithFreeBusPort();
-			BinaryRedis node = new BinaryRedis(port, null, List.of("dir " + this.directory, "cluster-enabled yes",
-					"cluster-config-file nodes-" + port + ".conf", "cluster-node-timeout 5000"));
+			BinaryRedis node = new BinaryRedis(port, null, Map.of("dir", this.directory.toString(), "cluster-enabled",
+					"yes", "cluster-config-file", "nodes-" + port + ".conf", "cluster-node-timeout", "5000"));
 			this.nodes.add(node);
 			this.ports.add(port);
 			node.start();
