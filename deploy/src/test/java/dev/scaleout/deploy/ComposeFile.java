@@ -2,17 +2,22 @@ package dev.scaleout.deploy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The root {@code docker-compose.yml}, read without a Docker engine.
+ * The root {@code docker-compose.yml}, read without a Docker engine, as Compose reads it when none of its
+ * variables is set: every {@code ${NAME:-default}} is its default.
  */
 final class ComposeFile {
 
 	static final String PATH = "docker-compose.yml";
+
+	private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}");
 
 	private final YamlNode root;
 
@@ -21,7 +26,12 @@ final class ComposeFile {
 	}
 
 	static ComposeFile read() {
-		return new ComposeFile(YamlNode.root(PATH, new Yaml().load(Repository.read(PATH))));
+		return new ComposeFile(YamlNode.root(PATH, new Yaml().load(withDefaults(Repository.read(PATH)))));
+	}
+
+	/** The top-level keys: {@code services}, {@code volumes}, extensions ({@code x-…}). */
+	Map<String, YamlNode> topLevel() {
+		return this.root.entries();
 	}
 
 	YamlNode service(String name) {
@@ -38,6 +48,18 @@ final class ComposeFile {
 
 	YamlNode volumes() {
 		return this.root.at("volumes");
+	}
+
+	/** The text with each variable replaced by its default (empty without one), as Compose interpolates. */
+	static String withDefaults(String text) {
+		Matcher variable = VARIABLE.matcher(text);
+		StringBuilder result = new StringBuilder();
+		while (variable.find()) {
+			String fallback = (variable.group(2) != null) ? variable.group(2) : "";
+			variable.appendReplacement(result, Matcher.quoteReplacement(fallback));
+		}
+		variable.appendTail(result);
+		return result.toString();
 	}
 
 	/**

@@ -44,6 +44,31 @@ class DockerComposeTests {
 	}
 
 	@Test
+	void makesRedisRequireThePasswordTheAppAndTheGatewaySend() {
+		List<String> command = this.compose.service("redis").at("command").texts();
+		int option = command.indexOf("--requirepass");
+		assertThat(option).as("redis command --requirepass").isNotNegative();
+		String password = command.get(option + 1);
+		assertThat(password).as("the default password").isNotBlank();
+		assertThat(ComposeFile.environmentOf(this.compose.service("redis"))).as("redis-cli's password")
+			.containsEntry("REDISCLI_AUTH", password);
+		for (String name : List.of("app", "gateway")) {
+			SpringSettings settings = SpringSettings.fromEnvironment(ComposeFile.environmentOf(this.compose.service(name)));
+			assertThat(settings.text("spring.data.redis.password")).as(name + " spring.data.redis.password")
+				.contains(password);
+		}
+		assertThat(Repository.read(ComposeFile.PATH)).as("the password comes from REDIS_PASSWORD")
+			.contains("${REDIS_PASSWORD:-" + password + "}");
+	}
+
+	@Test
+	void usesOnlyKeysThatDockerCompose129Accepts() {
+		// docker-compose 1.29 (Debian's) refuses a top-level name: the project name comes from -p instead.
+		assertThat(this.compose.topLevel().keySet()).as("top-level keys")
+			.allMatch((key) -> key.startsWith("x-") || List.of("services", "volumes", "networks").contains(key));
+	}
+
+	@Test
 	void runsAtLeastTwoAppReplicasOnceRedisIsHealthy() {
 		YamlNode app = this.compose.service("app");
 		assertThat(app.at("deploy.replicas").integer()).as("app deploy.replicas").isEqualTo(3);
@@ -74,7 +99,8 @@ class DockerComposeTests {
 		YamlNode gateway = this.compose.service("gateway");
 		SpringSettings settings = SpringSettings.fromEnvironment(ComposeFile.environmentOf(gateway));
 		int port = settings.integer("server.port").orElse(8080);
-		assertThat(gateway.at("ports").texts()).as("gateway ports").contains("8080:" + port);
+		assertThat(gateway.at("ports").texts()).as("gateway ports, on this host only by default")
+			.contains("127.0.0.1:8080:" + port);
 		assertThat(gateway.at("depends_on.app.condition").optionalText()).as("gateway depends_on app")
 			.contains("service_healthy");
 		assertThat(String.join(" ", gateway.at("healthcheck.test").texts()))

@@ -3,6 +3,7 @@ package dev.scaleout.deploy;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The images' Dockerfiles: built with the Maven wrapper on a JDK, run from Boot's layers on a JRE, as a
- * non-root user.
+ * The images' Dockerfiles: the jar from the host or built with the Maven wrapper on a JDK, run from Boot's layers
+ * on a JRE, from a CDS archive, as a non-root user; the official images are the defaults of arguments.
  */
 class DockerfileTests {
 
@@ -25,13 +26,36 @@ class DockerfileTests {
 	@ValueSource(strings = { "sample-app/Dockerfile", "gateway/Dockerfile" })
 	void buildsWithTheMavenWrapperOnAJdkAndRunsOnAJre(String path) {
 		Dockerfile dockerfile = Dockerfile.read(path);
-		assertThat(dockerfile.stages()).as(path + " stages").hasSizeGreaterThanOrEqualTo(2);
-		Dockerfile.Stage build = dockerfile.buildStages().get(0);
-		assertThat(build.name()).as(path + " names its build stage").isNotEmpty();
+		Dockerfile.Stage build = dockerfile.stage("jar-maven");
 		assertThat(build.baseImage()).as(path + " build image").contains("jdk");
 		assertThat(build.all("RUN")).as(path + " builds with the wrapper")
 			.anyMatch((run) -> run.arguments().contains("./mvnw") && run.arguments().contains("package"));
 		assertThat(dockerfile.finalStage().baseImage()).as(path + " run image").contains("jre");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sample-app/Dockerfile", "gateway/Dockerfile" })
+	void keepsTheOfficialImagesAsDefaultsThatABuildCanReplace(String path) {
+		Dockerfile dockerfile = Dockerfile.read(path);
+		assertThat(dockerfile.argumentDefaults()).as(path + " ARG defaults")
+			.containsEntry("JDK_IMAGE", "eclipse-temurin:17-jdk")
+			.containsEntry("JRE_IMAGE", "eclipse-temurin:17-jre");
+		assertThat(Repository.read(path)).as(path + " names the images only as argument defaults")
+			.contains("FROM ${JDK_IMAGE} AS jar-maven", "FROM ${JRE_IMAGE}")
+			.doesNotContainPattern("(?m)^FROM eclipse-temurin");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sample-app", "gateway" })
+	void buildsEitherFromTheHostsJarOrWithMaven(String module) {
+		String path = module + "/Dockerfile";
+		Dockerfile dockerfile = Dockerfile.read(path);
+		assertThat(dockerfile.argumentDefaults()).as(path + " JAR_FROM").containsEntry("JAR_FROM", "maven");
+		assertThat(Repository.read(path)).as(path + " picks the jar stage").contains("FROM jar-${JAR_FROM} AS jar");
+		String hostJar = dockerfile.stage("jar-host").all("COPY").get(0).arguments().split("\\s+")[0];
+		assertThat(hostJar).as(path + " takes the module's jar").startsWith(module + "/target/").endsWith(".jar");
+		List<String> ignored = Repository.read(".dockerignore").lines().map(String::strip).toList();
+		assertThat(ignored).as(".dockerignore lets " + hostJar + " into the context").contains("!" + hostJar);
 	}
 
 	@ParameterizedTest
@@ -41,7 +65,7 @@ class DockerfileTests {
 		assertThat(dockerfile.buildStages().stream().flatMap((stage) -> stage.all("RUN").stream()))
 			.as(path + " extracts the layers")
 			.anyMatch((run) -> run.arguments().contains("-Djarmode=tools")
-					&& run.arguments().contains("extract --layers --launcher"));
+					&& run.arguments().contains("extract --layers --destination"));
 		List<String> copies = dockerfile.finalStage().all("COPY").stream()
 			.map(Dockerfile.Instruction::arguments)
 			.filter((arguments) -> arguments.startsWith("--from="))
@@ -50,9 +74,31 @@ class DockerfileTests {
 			assertThat(copies).as(path + " copies the " + layer + " layer")
 				.anyMatch((copy) -> copy.contains("/" + layer + "/"));
 		}
-		assertThat(dockerfile.finalStage().all("ENTRYPOINT")).as(path + " ENTRYPOINT").singleElement()
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sample-app/Dockerfile", "gateway/Dockerfile" })
+	void startsFromACdsArchiveMadeByATrainingRunAtBuildTime(String path) {
+		Dockerfile.Stage run = Dockerfile.read(path).finalStage();
+		Matcher training = Pattern.compile("-XX:ArchiveClassesAtExit=(\\S+) -Dspring.context.exit=onRefresh -jar (\\S+)")
+			.matcher(run.all("RUN").stream().map(Dockerfile.Instruction::arguments).collect(Collectors.joining("\n")));
+		assertThat(training.find()).as(path + " has a CDS training run").isTrue();
+		assertThat(run.all("ENTRYPOINT")).as(path + " ENTRYPOINT").singleElement()
 			.satisfies((entrypoint) -> assertThat(entrypoint.arguments()).startsWith("[")
-				.contains("org.springframework.boot.loader.launch.JarLauncher"));
+				.contains("\"-XX:SharedArchiveFile=" + training.group(1) + "\"")
+				.contains("\"-jar\", \"" + training.group(2) + "\""));
+	}
+
+	@Test
+	void leavesTheDnsCacheLifetimeToTheGatewayItself() {
+		// GatewayApplication sets networkaddress.cache.ttl unless an operator did: a second setting here would
+		// either never apply (sun.net.inetaddr.ttl loses to it) or silently override it.
+		for (String path : List.of("sample-app/Dockerfile", "gateway/Dockerfile", ComposeFile.PATH, "k8s/app.env",
+				"k8s/gateway.env")) {
+			assertThat(Repository.read(path)).as(path).doesNotContain("inetaddr.ttl", "networkaddress.cache.ttl");
+		}
+		assertThat(Repository.read("gateway/src/main/java/dev/scaleout/gateway/GatewayApplication.java"))
+			.contains("networkaddress.cache.ttl");
 	}
 
 	@ParameterizedTest

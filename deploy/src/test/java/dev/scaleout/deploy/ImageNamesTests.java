@@ -53,7 +53,9 @@ class ImageNamesTests {
 				.toList();
 			assertThat(runs).as(dockerfile.path() + " builds module " + module)
 				.anyMatch((run) -> run.contains("-pl " + module + " ") && run.contains("-am"));
-			assertThat(runs).as(dockerfile.path() + " extracts " + jar).anyMatch((run) -> run.contains("-jar " + jar));
+			assertThat(runs).as(dockerfile.path() + " takes the built " + jar).anyMatch((run) -> run.contains(jar));
+			assertThat(dockerfile.stage("jar-host").all("COPY")).as(dockerfile.path() + " takes the host's " + jar)
+				.anyMatch((copy) -> copy.arguments().startsWith(jar + " "));
 		}
 	}
 

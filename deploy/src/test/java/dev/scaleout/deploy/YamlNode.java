@@ -108,6 +108,11 @@ final class YamlNode {
 		return this.origin;
 	}
 
+	/** The parsed value as SnakeYAML gave it: a map, a list, a scalar or null. */
+	Object value() {
+		return this.value;
+	}
+
 	String describePath() {
 		return this.path.isEmpty() ? "the document" : this.path;
 	}
