@@ -6,10 +6,15 @@ import java.util.stream.Collectors;
 
 import org.assertj.core.api.AbstractAssert;
 
+import org.springframework.util.ClassUtils;
+
 /**
  * Assertions on running {@link Replicas}: that sessions replicate, and that the replication report finds nothing.
  */
 public final class ReplicasAssert extends AbstractAssert<ReplicasAssert, Replicas> {
+
+	private static final boolean SPRING_SESSION_PRESENT = ClassUtils
+		.isPresent("org.springframework.session.SessionRepository", ReplicasAssert.class.getClassLoader());
 
 	ReplicasAssert(Replicas replicas) {
 		super(replicas, ReplicasAssert.class);
@@ -23,6 +28,11 @@ public final class ReplicasAssert extends AbstractAssert<ReplicasAssert, Replica
 	 */
 	public ReplicasAssert sessionsReadBackOnEveryReplica() {
 		isNotNull();
+		if (!SPRING_SESSION_PRESENT) {
+			failWithMessage("Spring Session is not on the class path, so each replica keeps its sessions in its own"
+					+ " memory and no other replica can read them: add the Scaleout starter"
+					+ " (dev.scaleout:scaleout-spring-boot-starter), which keeps them in Redis");
+		}
 		List<SessionLedger.Written> written = this.actual.sessions().written();
 		if (written.isEmpty()) {
 			failWithMessage("No request of this test left a session on a replica, so no session attribute could be"

@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.scaleout.test.webapp.BasketApplication;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -128,6 +129,17 @@ class ReplicatedSpringBootTestTests {
 		assertThatExceptionOfType(IllegalStateException.class)
 			.isThrownBy(() -> replicas.stopUnderLoad(1, Load.get("/")))
 			.withMessage("This test runs no gateway: use @ReplicatedSpringBootTest(gateway = true)");
+	}
+
+	@Nested
+	class NestedTests {
+
+		@Test
+		void nestedClassesUseTheReplicasOfTheEnclosingClass(Replicas replicas) {
+			assertThat(replicas.count()).isEqualTo(2);
+			assertThat(replicas.client().onReplica(1).get("/").body()).isEqualTo("replica-b");
+		}
+
 	}
 
 	private static String sessionId(Replicas replicas) {
