@@ -54,17 +54,25 @@ class ScriptedRedisSessionRepositoryInteropTests {
 		this.connectionFactory.start();
 		RedisSerializer<Object> serializer = new TolerantSessionSerializer(
 				SessionJson.serializer(getClass().getClassLoader(), List.of()), List.of());
+		this.theirs = theirs(this.connectionFactory, serializer, this.namespace);
+		this.ours = ScriptedRedisSessionRepository.on(this.connectionFactory, serializer);
+		this.ours.setRedisKeyNamespace(this.namespace);
+	}
+
+	/**
+	 * Spring Session's repository that shares sessions with ours, configured as Spring Boot configures it.
+	 */
+	SessionRepository<Session> theirs(LettuceConnectionFactory connectionFactory, RedisSerializer<Object> serializer,
+			String namespace) {
 		RedisTemplate<String, Object> template = new RedisTemplate<>();
 		template.setKeySerializer(RedisSerializer.string());
 		template.setHashKeySerializer(RedisSerializer.string());
 		template.setDefaultSerializer(serializer);
-		template.setConnectionFactory(this.connectionFactory);
+		template.setConnectionFactory(connectionFactory);
 		template.afterPropertiesSet();
 		RedisSessionRepository springSessions = new RedisSessionRepository(template);
-		springSessions.setRedisKeyNamespace(this.namespace);
-		this.theirs = anySession(springSessions);
-		this.ours = ScriptedRedisSessionRepository.on(this.connectionFactory, serializer);
-		this.ours.setRedisKeyNamespace(this.namespace);
+		springSessions.setRedisKeyNamespace(namespace);
+		return anySession(springSessions);
 	}
 
 	@AfterEach
@@ -156,7 +164,7 @@ class ScriptedRedisSessionRepositoryInteropTests {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static SessionRepository<Session> anySession(SessionRepository<? extends Session> repository) {
+	static SessionRepository<Session> anySession(SessionRepository<? extends Session> repository) {
 		// Its sessions' type is not public; it is only given back the sessions it created.
 		return (SessionRepository<Session>) repository;
 	}
