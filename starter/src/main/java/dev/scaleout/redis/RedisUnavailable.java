@@ -33,6 +33,10 @@ public final class RedisUnavailable {
 					&& Lettuce.isConnectionFailure(candidate.getCause())) {
 				return candidate;
 			}
+			// the reactive template passes some of Lettuce's own exceptions on untranslated
+			if (LETTUCE_PRESENT && Lettuce.isConnectionFailure(candidate)) {
+				return candidate;
+			}
 		}
 		return null;
 	}

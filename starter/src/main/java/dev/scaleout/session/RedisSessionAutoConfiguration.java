@@ -185,6 +185,27 @@ public final class RedisSessionAutoConfiguration {
 
 	}
 
+	/**
+	 * A WebFlux app keeps Spring Boot's reactive Redis session repository, which reads and writes the same keys and
+	 * JSON as the servlet replicas' repository; the cookie and the 503 on Redis trouble are made to match.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	static class ReactiveSessionStoreConfiguration {
+
+		@Bean
+		static SessionCookieCodec sessionCookieCodec() {
+			return new SessionCookieCodec();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SessionStoreUnavailableWebFilter sessionStoreUnavailableWebFilter(RedisSessionProperties properties) {
+			return new SessionStoreUnavailableWebFilter(properties.retryAfter());
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
 	static class ServletSessionStoreConfiguration {

@@ -3,8 +3,6 @@ package dev.scaleout.session;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import dev.scaleout.redis.OutageLog;
 import dev.scaleout.redis.RedisUnavailable;
@@ -15,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -38,7 +35,7 @@ final class SessionStoreUnavailableFilter extends OncePerRequestFilter implement
 
 	private static final Log logger = LogFactory.getLog(SessionStoreUnavailableFilter.class);
 
-	private static final JsonMapper json = JsonMapper.builder().build();
+
 
 	private final Duration retryAfter;
 
@@ -69,20 +66,19 @@ final class SessionStoreUnavailableFilter extends OncePerRequestFilter implement
 		SessionLockTimeoutException busy = lockTimeoutIn(ex);
 		if (busy != null) {
 			ProblemDetail problem = busy.getBody();
-			write(response, problem(request.getRequestURI(), problem.getTitle(), problem.getDetail()));
+			write(response, SessionStoreProblem.json(request.getRequestURI(), problem.getTitle(), problem.getDetail()));
 			return true;
 		}
 		Throwable storeFailure = RedisUnavailable.causeOf(ex);
 		if (storeFailure == null) {
 			return false;
 		}
-		this.outages.warn("Session store (Redis) unavailable, answering 503 to requests that need a session",
-				storeFailure);
+		this.outages.warn(SessionStoreProblem.OUTAGE, storeFailure);
 		if (logger.isDebugEnabled()) {
 			logger.debug("Answered 503 to " + request.getMethod() + " " + request.getRequestURI(), ex);
 		}
-		write(response, problem(request.getRequestURI(), "Service Unavailable",
-				"The session store is unavailable; retry after the time in Retry-After."));
+		write(response, SessionStoreProblem.json(request.getRequestURI(), "Service Unavailable",
+				SessionStoreProblem.UNAVAILABLE_DETAIL));
 		return true;
 	}
 
@@ -99,22 +95,12 @@ final class SessionStoreUnavailableFilter extends OncePerRequestFilter implement
 		byte[] body = problem.getBytes(StandardCharsets.UTF_8);
 		response.resetBuffer();
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, this.retryAfter.toSeconds())));
+		response.setHeader(HttpHeaders.RETRY_AFTER, SessionStoreProblem.retryAfterSeconds(this.retryAfter));
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
 		response.flushBuffer();
-	}
-
-	private static String problem(String path, @Nullable String title, @Nullable String detail) {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", title);
-		problem.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
-		problem.put("detail", detail);
-		problem.put("instance", path);
-		return json.writeValueAsString(problem);
 	}
 
 	@Override

@@ -34,6 +34,13 @@ class RedisUnavailableTests {
 	}
 
 	@Test
+	void lettucesOwnExceptionUntranslatedAsTheReactiveTemplatePassesItOnIsAnOutage() {
+		RedisException rejected = new RedisException("Currently not connected. Commands are rejected.");
+		assertThat(RedisUnavailable.causeOf(rejected)).isSameAs(rejected);
+		assertThat(RedisUnavailable.causeOf(new RedisCommandExecutionException("WRONGTYPE …"))).isNull();
+	}
+
+	@Test
 	void errorReplyFromTheServerIsABugNotAnOutage() {
 		RedisSystemException wrongType = new RedisSystemException("Redis exception", new RedisCommandExecutionException(
 				"WRONGTYPE Operation against a key holding the wrong kind of value"));

@@ -10,8 +10,8 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * An ordinary Spring WebFlux app: one router function, nothing of Scaleout but the
- * starter on its class path.
+ * An ordinary Spring WebFlux app: a greeting and a counter in the WebSession, nothing of
+ * Scaleout but the starter on its class path.
  */
 @SpringBootApplication
 public class ReactiveApplication {
@@ -21,9 +21,14 @@ public class ReactiveApplication {
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> hello() {
+	RouterFunction<ServerResponse> routes() {
 		return RouterFunctions.route()
 			.GET("/hello", (request) -> ServerResponse.ok().body(Mono.just("hello"), String.class))
+			.POST("/counter", (request) -> request.session().flatMap((session) -> {
+				int count = session.<Integer>getAttributeOrDefault("count", 0) + 1;
+				session.getAttributes().put("count", count);
+				return ServerResponse.ok().bodyValue(String.valueOf(count));
+			}))
 			.build();
 	}
 

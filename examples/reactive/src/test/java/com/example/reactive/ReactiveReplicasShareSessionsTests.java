@@ -1,0 +1,64 @@
+package com.example.reactive;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.scaleout.test.app.CookieJarClient;
+import dev.scaleout.test.app.RunningApp;
+import dev.scaleout.test.redis.TestRedis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two replicas of a WebFlux app on the starter share one WebSession through Redis, and while
+ * Redis is down what needs the session answers 503 with Retry-After while the rest keeps
+ * working.
+ */
+class ReactiveReplicasShareSessionsTests {
+
+	@Test
+	void oneCookieJarCountsOnAcrossBothReplicas() {
+		try (TestRedis redis = TestRedis.startDedicated(); RunningApp first = start(redis, "reactive-a");
+				RunningApp second = start(redis, "reactive-b")) {
+			CookieJarClient browser = new CookieJarClient();
+			List<String> counts = new ArrayList<>();
+			List<String> instances = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				RunningApp replica = (i % 2 == 0) ? first : second;
+				HttpResponse<String> response = browser.post(replica.baseUri().resolve("/counter"));
+				assertThat(response.statusCode()).isEqualTo(200);
+				counts.add(response.body());
+				instances.add(response.headers().firstValue("X-Instance-Id").orElse(""));
+			}
+			assertThat(counts).containsExactly("1", "2", "3", "4", "5", "6");
+			assertThat(instances).containsOnly("reactive-a", "reactive-b");
+			assertThat(browser.cookie("SESSION")).as("the session id, Base64 as on a servlet replica")
+				.isBase64();
+		}
+	}
+
+	@Test
+	void whileRedisIsDownTheSessionAnswers503AndTheRestWorks() {
+		try (TestRedis redis = TestRedis.startDedicated(); RunningApp replica = start(redis, "reactive-a")) {
+			CookieJarClient browser = new CookieJarClient();
+			assertThat(browser.post(replica.baseUri().resolve("/counter")).body()).isEqualTo("1");
+			redis.stop();
+			HttpResponse<String> unavailable = browser.post(replica.baseUri().resolve("/counter"));
+			assertThat(unavailable.statusCode()).isEqualTo(503);
+			assertThat(unavailable.headers().firstValue("Retry-After")).isPresent();
+			assertThat(unavailable.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(browser.get(replica.baseUri().resolve("/hello")).statusCode()).isEqualTo(200);
+			redis.start();
+			assertThat(browser.post(replica.baseUri().resolve("/counter")).statusCode()).isEqualTo(200);
+		}
+	}
+
+	private static RunningApp start(TestRedis redis, String instance) {
+		return RunningApp.start(ReactiveApplication.class, "--spring.data.redis.host=" + redis.host(),
+				"--spring.data.redis.port=" + redis.port(), "--scaleout.instance.id=" + instance);
+	}
+
+}
