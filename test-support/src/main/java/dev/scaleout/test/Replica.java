@@ -54,7 +54,7 @@ public final class Replica {
 				"--scaleout.instance.id=" + this.id));
 		args.addAll(this.arguments);
 		ConfigurableApplicationContext started = new SpringApplicationBuilder(this.application).main(this.application)
-			.initializers(new SessionRecorder.Installer(this.sessions, this.index))
+			.initializers(new SessionRecorder.Installer(this.sessions, this.index), new OwnNettyResources())
 			.run(args.toArray(String[]::new));
 		this.port = ((WebServerApplicationContext) started).getWebServer().getPort();
 		this.context = started;

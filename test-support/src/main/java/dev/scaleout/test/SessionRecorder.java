@@ -95,13 +95,21 @@ final class SessionRecorder implements Filter {
 
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
+			// a WebFlux app has no servlet API: nothing to record there (ServletOnly is not even loaded)
 			if (SERVLET_PRESENT) {
 				context.getBeanFactory()
-					.registerSingleton("scaleoutTestSessionRecorder", registration(this.ledger, this.replica));
+					.registerSingleton("scaleoutTestSessionRecorder", ServletOnly.registration(this.ledger, this.replica));
 			}
 		}
 
-		private static Object registration(SessionLedger ledger, int replica) {
+	}
+
+	/**
+	 * What names servlet types, in a class of its own so that verifying {@link Installer} loads none of them.
+	 */
+	private static final class ServletOnly {
+
+		static Object registration(SessionLedger ledger, int replica) {
 			FilterRegistrationBean<SessionRecorder> registration = new FilterRegistrationBean<>(
 					new SessionRecorder(ledger, replica));
 			registration.setOrder(ORDER);
