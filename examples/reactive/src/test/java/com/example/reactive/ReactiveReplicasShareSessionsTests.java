@@ -1,6 +1,7 @@
 package com.example.reactive;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import dev.scaleout.test.app.RunningApp;
 import dev.scaleout.test.redis.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two replicas of a WebFlux app on the starter share one WebSession through Redis, and while
@@ -52,7 +54,9 @@ class ReactiveReplicasShareSessionsTests {
 			assertThat(unavailable.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 			assertThat(browser.get(replica.baseUri().resolve("/hello")).statusCode()).isEqualTo(200);
 			redis.start();
-			assertThat(browser.post(replica.baseUri().resolve("/counter")).statusCode()).isEqualTo(200);
+			// Lettuce reconnects on its own schedule: the session works again once it has
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> browser.post(replica.baseUri().resolve("/counter")).statusCode() == 200);
 		}
 	}
 
