@@ -154,7 +154,7 @@ public final class Replicas implements AutoCloseable {
 	public void restart(int index) {
 		Replica replica = replica(index);
 		replica.stop();
-		replica.start();
+		startAgain(replica);
 		awaitGateway();
 	}
 
@@ -216,7 +216,7 @@ public final class Replicas implements AutoCloseable {
 		boolean restarted = false;
 		for (Replica replica : this.replicas) {
 			if (!replica.isRunning()) {
-				replica.start();
+				startAgain(replica);
 				restarted = true;
 			}
 		}
@@ -241,6 +241,17 @@ public final class Replicas implements AutoCloseable {
 			}
 			throw new IllegalStateException("No replica is running: restart one with Replicas.restart(index)");
 		};
+	}
+
+	/**
+	 * Starts a replica that is not running; with a gateway, only once the gateway has seen it DOWN, as it would
+	 * before a real process is back (an in-JVM replica restarts faster than the gateway's health checks fall).
+	 */
+	private void startAgain(Replica replica) {
+		if (this.gateway != null) {
+			this.gateway.awaitDown(replica.baseUri());
+		}
+		replica.start();
 	}
 
 	private void awaitGateway() {

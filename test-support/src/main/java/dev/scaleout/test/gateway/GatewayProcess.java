@@ -159,26 +159,47 @@ public final class GatewayProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Waits until the gateway's health checks have taken a replica that stopped DOWN, as they would before a real
+	 * process restarts: a replica back within the checks' fall time would stay EJECTED for the ejection time if
+	 * requests to it failed meanwhile, since only a passed health check after DOWN readmits it.
+	 * @param replica the replica's base URI
+	 */
+	public void awaitDown(URI replica) {
+		String url = replica.toString().replaceAll("/$", "");
+		Pattern state = Pattern
+			.compile("\"url\"\\s*:\\s*\"" + Pattern.quote(url) + "\"\\s*,\\s*\"state\"\\s*:\\s*\"DOWN\"");
+		await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+			assertThat(this.process.isAlive()).as("the gateway is running; its log:%n%s", log()).isTrue();
+			assertThat(backends()).as("%s DOWN at the gateway; its log:%n%s", url, log()).containsPattern(state);
+		});
+	}
+
+	/**
 	 * How many replicas the gateway reports UP now.
 	 * @return the number of replicas in state UP in {@code /actuator/backends}
 	 */
 	public int upReplicas() {
+		Matcher matcher = UP.matcher(backends());
+		int up = 0;
+		while (matcher.find()) {
+			up++;
+		}
+		return up;
+	}
+
+	/**
+	 * The gateway's {@code /actuator/backends} now.
+	 * @return its body, empty when the gateway does not answer it
+	 */
+	private String backends() {
 		try {
 			HttpResponse<String> response = this.client.send(
 					HttpRequest.newBuilder(uri("/actuator/backends")).timeout(Duration.ofSeconds(2)).build(),
 					HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				return 0;
-			}
-			Matcher matcher = UP.matcher(response.body());
-			int up = 0;
-			while (matcher.find()) {
-				up++;
-			}
-			return up;
+			return (response.statusCode() == 200) ? response.body() : "";
 		}
 		catch (IOException ex) {
-			return 0;
+			return "";
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
