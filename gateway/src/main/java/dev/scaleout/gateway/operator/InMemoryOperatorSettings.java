@@ -1,32 +1,40 @@
 package dev.scaleout.gateway.operator;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import reactor.core.publisher.Mono;
 
 /**
  * Operator settings of this gateway alone, lost when it stops: what a gateway without
- * Redis has.
+ * Redis has. The load balancer reads the snapshot on every request, so it is an immutable
+ * map replaced on each (rare) change rather than copied on each read.
  */
 final class InMemoryOperatorSettings implements OperatorSettingsStore {
 
-	private final Map<String, OperatorSetting> settings = new ConcurrentHashMap<>();
+	private volatile Map<String, OperatorSetting> snapshot = Map.of();
 
 	@Override
 	public Map<String, OperatorSetting> snapshot() {
-		return Map.copyOf(this.settings);
+		return this.snapshot;
 	}
 
 	@Override
 	public Mono<Void> put(String address, OperatorSetting setting) {
-		return Mono.fromRunnable(() -> this.settings.put(address, setting));
+		return Mono.fromRunnable(() -> change((settings) -> settings.put(address, setting)));
 	}
 
 	@Override
 	public Mono<Void> forget(Set<String> addresses) {
-		return Mono.fromRunnable(() -> this.settings.keySet().removeAll(addresses));
+		return Mono.fromRunnable(() -> change((settings) -> settings.keySet().removeAll(addresses)));
+	}
+
+	private synchronized void change(Consumer<Map<String, OperatorSetting>> change) {
+		Map<String, OperatorSetting> settings = new HashMap<>(this.snapshot);
+		change.accept(settings);
+		this.snapshot = Map.copyOf(settings);
 	}
 
 }
