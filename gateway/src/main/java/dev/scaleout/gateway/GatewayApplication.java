@@ -4,11 +4,17 @@ import java.security.Security;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.cloud.gateway.config.GatewayNoLoadBalancerClientAutoConfiguration;
+
+import dev.scaleout.gateway.balancing.BackendChoiceFilter;
 
 /**
  * The Scaleout gateway: one front door that balances requests across the app's replicas.
+ * Its {@link BackendChoiceFilter} routes {@code lb://} URLs; Spring Cloud Gateway's filter
+ * that fails them when Spring Cloud LoadBalancer is absent would only be one more step per
+ * request.
  */
-@SpringBootApplication
+@SpringBootApplication(exclude = GatewayNoLoadBalancerClientAutoConfiguration.class)
 public class GatewayApplication {
 
 	public static void main(String[] args) {

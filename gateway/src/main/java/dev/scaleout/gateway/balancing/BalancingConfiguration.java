@@ -4,26 +4,24 @@ import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.scaleout.gateway.discovery.AvailableBackends;
 import dev.scaleout.gateway.discovery.Backend;
 import dev.scaleout.gateway.discovery.BackendPool;
-import dev.scaleout.gateway.discovery.DiscoveredBackendsSupplier;
 import dev.scaleout.gateway.ejection.EjectionProperties;
-import dev.scaleout.gateway.ejection.NonEjectedBackendsSupplier;
+import dev.scaleout.gateway.ejection.NonEjectedBackends;
 import dev.scaleout.gateway.ejection.OutlierEjector;
 import dev.scaleout.gateway.health.BackendHealth;
-import dev.scaleout.gateway.health.HealthyBackendsSupplier;
-import dev.scaleout.gateway.operator.InRotationBackendsSupplier;
+import dev.scaleout.gateway.health.HealthyBackends;
+import dev.scaleout.gateway.operator.InRotationBackends;
 import dev.scaleout.gateway.operator.OperatorControl;
 import dev.scaleout.gateway.stats.BackendStats;
 
 /**
- * Composes the supplier chain (discovered, in rotation, healthy, not ejected) and the load
- * balancer of the configured strategy. Spring Cloud LoadBalancer's per-service child
- * contexts find both beans here, in their parent, and back off their defaults.
+ * Composes the chain of available backends (discovered, in rotation, healthy, not ejected)
+ * and the filter that chooses among them with the configured strategy.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BalancingProperties.class)
@@ -31,12 +29,10 @@ public final class BalancingConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ServiceInstanceListSupplier availableBackendsSupplier(BackendPool pool, OperatorControl operator,
-			BackendHealth health, OutlierEjector ejector, EjectionProperties ejection) {
-		ServiceInstanceListSupplier discovered = new DiscoveredBackendsSupplier(pool);
-		ServiceInstanceListSupplier inRotation = new InRotationBackendsSupplier(discovered, operator);
-		return new NonEjectedBackendsSupplier(new HealthyBackendsSupplier(inRotation, health), ejector, pool,
-				ejection.panicThreshold());
+	AvailableBackends availableBackends(BackendPool pool, OperatorControl operator, BackendHealth health,
+			OutlierEjector ejector, EjectionProperties ejection) {
+		AvailableBackends inRotation = new InRotationBackends(pool::backends, operator);
+		return new NonEjectedBackends(new HealthyBackends(inRotation, health), ejector, pool, ejection.panicThreshold());
 	}
 
 	@Bean
@@ -46,17 +42,14 @@ public final class BalancingConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	ScaleoutLoadBalancer scaleoutLoadBalancer(ServiceInstanceListSupplier availableBackendsSupplier,
-			BalancingProperties properties, SlowStart slowStart, BackendStats stats, OperatorControl operator) {
+	BackendChoiceFilter backendChoiceFilter(AvailableBackends availableBackends, BalancingProperties properties,
+			SlowStart slowStart, BackendStats stats, OperatorControl operator) {
 		boolean configuredWeights = properties.strategy() == BalancingProperties.Strategy.WEIGHTED;
 		BackendChooser.Weights weights = (backend) -> weight(backend, operator, configuredWeights)
 				* slowStart.factor(backend);
 		return switch (properties.strategy()) {
-			case LEAST_REQUESTS -> new ScaleoutLoadBalancer(availableBackendsSupplier, new LeastRequestsChooser(stats),
-					weights);
-			case ROUND_ROBIN, WEIGHTED -> new ScaleoutLoadBalancer(availableBackendsSupplier,
-					new SmoothWeightedChooser(), weights);
+			case LEAST_REQUESTS -> new BackendChoiceFilter(availableBackends, new LeastRequestsChooser(stats), weights);
+			case ROUND_ROBIN, WEIGHTED -> new BackendChoiceFilter(availableBackends, new SmoothWeightedChooser(), weights);
 		};
 	}
 

@@ -1,13 +1,11 @@
 package dev.scaleout.gateway.balancing;
 
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
-import org.springframework.cloud.client.ServiceInstance;
-import org.springframework.cloud.client.loadbalancer.Request;
-import org.springframework.cloud.client.loadbalancer.RequestDataContext;
 import org.springframework.web.server.ServerWebExchange;
+
+import dev.scaleout.gateway.discovery.Backend;
 
 /**
  * The backends a request has already been sent to, kept in an exchange attribute so that
@@ -27,20 +25,19 @@ public final class TriedBackends {
 	 * @return the mutable set
 	 */
 	@SuppressWarnings("unchecked")
-	public static Set<ServiceInstance> of(ServerWebExchange exchange) {
-		return (Set<ServiceInstance>) exchange.getAttributes().computeIfAbsent(ATTRIBUTE, (key) -> new HashSet<>());
+	public static Set<Backend> of(ServerWebExchange exchange) {
+		return (Set<Backend>) exchange.getAttributes().computeIfAbsent(ATTRIBUTE, (key) -> new HashSet<>());
 	}
 
+	/**
+	 * The tried backends of an exchange, without creating the set for a first attempt.
+	 * @param exchange the exchange
+	 * @return the set, empty if no backend was tried yet
+	 */
 	@SuppressWarnings("unchecked")
-	static Set<ServiceInstance> of(Request<?> request) {
-		if (request.getContext() instanceof RequestDataContext context && context.getClientRequest() != null) {
-			Map<String, Object> attributes = context.getClientRequest().getAttributes();
-			Object tried = (attributes != null) ? attributes.get(ATTRIBUTE) : null;
-			if (tried instanceof Set) {
-				return (Set<ServiceInstance>) tried;
-			}
-		}
-		return Set.of();
+	static Set<Backend> sofar(ServerWebExchange exchange) {
+		Set<Backend> tried = (Set<Backend>) exchange.getAttributes().get(ATTRIBUTE);
+		return (tried != null) ? tried : Set.of();
 	}
 
 }

@@ -21,6 +21,9 @@ public final class Backend implements ServiceInstance {
 
 	private final String id;
 
+	/** {@code scheme://authority}, what a request's path and query are appended to. */
+	private final String origin;
+
 	/**
 	 * Creates a backend.
 	 * @param uri the base URL, with scheme, host and port
@@ -30,6 +33,24 @@ public final class Backend implements ServiceInstance {
 		this.uri = uri;
 		this.weight = weight;
 		this.id = uri.toString();
+		this.origin = uri.getScheme() + "://" + uri.getRawAuthority();
+	}
+
+	/**
+	 * The URL a request goes to on this backend: its path and query, as the client sent
+	 * them, on this backend's scheme, host and port.
+	 * @param request the URL the gateway received
+	 * @return the URL on this backend
+	 */
+	public URI resolve(URI request) {
+		String path = request.getRawPath();
+		String query = request.getRawQuery();
+		StringBuilder url = new StringBuilder(this.origin.length() + path.length() + ((query != null) ? query.length() + 1 : 0));
+		url.append(this.origin).append(path);
+		if (query != null) {
+			url.append('?').append(query);
+		}
+		return URI.create(url.toString());
 	}
 
 	/**

@@ -6,10 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.scaleout.gateway.discovery.AvailableBackends;
 import dev.scaleout.gateway.routing.ProxyProperties;
 
 /**
@@ -22,7 +22,7 @@ public final class RetryConfiguration {
 
 	@Bean
 	RetryFilter retryFilter(RetryProperties properties, ProxyProperties proxy, Clock clock,
-			ServiceInstanceListSupplier available, MeterRegistry registry) {
+			AvailableBackends available, MeterRegistry registry) {
 		return new RetryFilter(properties, proxy.responseTimeout(), new RetryBudget(properties, clock), available,
 				registry);
 	}

@@ -1,6 +1,5 @@
 package dev.scaleout.gateway.retry;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
@@ -14,15 +13,16 @@ import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.Response;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
 import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
-import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
 
+import dev.scaleout.gateway.balancing.BackendChoiceFilter;
 import dev.scaleout.gateway.balancing.TriedBackends;
+import dev.scaleout.gateway.discovery.AvailableBackends;
+import dev.scaleout.gateway.discovery.Backend;
 import dev.scaleout.gateway.routing.PerTryTimeout;
 import dev.scaleout.gateway.stats.CallOutcome;
 
@@ -35,15 +35,14 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
  * is available and the {@link RetryBudget} allows it: any request whose backend refused
  * the connection, whatever its method, since nothing of it was sent; a request of an
  * idempotent method also when it was reset, got a 502 or 503, or did not answer within the
- * {@link PerTryTimeout per-try timeout}. Runs before the load
- * balancer so that each attempt is balanced afresh. Requests whose body cannot be
+ * {@link PerTryTimeout per-try timeout}. Runs before the
+ * {@link BackendChoiceFilter backend choice} so that each attempt is balanced afresh. Requests whose body cannot be
  * replayed are sent once.
  */
 final class RetryFilter implements GlobalFilter, Ordered {
 
-	/** After the route has set the {@code lb://} URL, before the load balancer. */
-	static final int ORDER = (RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER
-			+ ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER) / 2;
+	/** Before the backend choice, inside the answer to an unavailable backend. */
+	static final int ORDER = (RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + BackendChoiceFilter.ORDER) / 2;
 
 	private final RetryProperties properties;
 
@@ -54,14 +53,14 @@ final class RetryFilter implements GlobalFilter, Ordered {
 	/** The per-try timeout, if it is shorter than the response timeout; else zero. */
 	private final Duration perTryTimeout;
 
-	private final ServiceInstanceListSupplier available;
+	private final AvailableBackends available;
 
 	private final Counter retries;
 
 	private final Counter denied;
 
 	RetryFilter(RetryProperties properties, Duration responseTimeout, RetryBudget budget,
-			ServiceInstanceListSupplier available, MeterRegistry registry) {
+			AvailableBackends available, MeterRegistry registry) {
 		this.properties = properties;
 		Duration perTry = properties.perTryTimeout();
 		this.perTryTimeout = (!responseTimeout.isZero() && perTry.compareTo(responseTimeout) >= 0) ? Duration.ZERO
@@ -95,43 +94,39 @@ final class RetryFilter implements GlobalFilter, Ordered {
 		if (idempotent && !this.perTryTimeout.isZero()) {
 			PerTryTimeout.set(exchange, this.perTryTimeout);
 		}
-		URI target = exchange.getAttribute(GATEWAY_REQUEST_URL_ATTR);
-		return ReplayableBody.of(exchange).flatMap((replayable) -> attempt(replayable, chain, target, idempotent, 0));
+		return ReplayableBody.of(exchange).flatMap((replayable) -> attempt(replayable, chain, idempotent, 0));
 	}
 
-	private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, URI target, boolean idempotent,
-			int retried) {
+	private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, boolean idempotent, int retried) {
 		return chain.filter(exchange)
 			.then(Mono.fromCallable(() -> Attempt.SUCCEEDED))
 			.onErrorResume((failure) -> Mono.just(new Attempt(failure)))
-			.flatMap((attempt) -> afterAttempt(attempt, exchange, chain, target, idempotent, retried));
+			.flatMap((attempt) -> afterAttempt(attempt, exchange, chain, idempotent, retried));
 	}
 
-	private Mono<Void> afterAttempt(Attempt attempt, ServerWebExchange exchange, GatewayFilterChain chain, URI target,
+	private Mono<Void> afterAttempt(Attempt attempt, ServerWebExchange exchange, GatewayFilterChain chain,
 			boolean idempotent, int retried) {
 		if (retried >= this.properties.attempts() || exchange.getResponse().isCommitted()
 				|| !isRetryable(attempt, exchange, idempotent)) {
 			return attempt.result();
 		}
-		Set<ServiceInstance> tried = TriedBackends.of(exchange);
+		Set<Backend> tried = TriedBackends.of(exchange);
 		Response<ServiceInstance> chosen = exchange.getAttribute(GATEWAY_LOADBALANCER_RESPONSE_ATTR);
-		if (chosen != null && chosen.hasServer()) {
-			tried.add(chosen.getServer());
+		if (chosen != null && chosen.getServer() instanceof Backend backend) {
+			tried.add(backend);
 		}
-		return hasUntriedBackend(tried).flatMap((untried) -> {
-			if (!untried) {
-				return attempt.result();
-			}
-			if (!this.budget.tryAcquireRetry()) {
-				this.denied.increment();
-				return attempt.result();
-			}
-			this.retries.increment();
-			ServerWebExchangeUtils.reset(exchange);
-			exchange.getAttributes().remove(GATEWAY_LOADBALANCER_RESPONSE_ATTR);
-			exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, target);
-			return attempt(exchange, chain, target, idempotent, retried + 1);
-		});
+		if (!hasUntriedBackend(tried)) {
+			return attempt.result();
+		}
+		if (!this.budget.tryAcquireRetry()) {
+			this.denied.increment();
+			return attempt.result();
+		}
+		this.retries.increment();
+		ServerWebExchangeUtils.reset(exchange);
+		exchange.getAttributes().remove(GATEWAY_LOADBALANCER_RESPONSE_ATTR);
+		exchange.getAttributes().remove(GATEWAY_REQUEST_URL_ATTR);
+		return attempt(exchange, chain, idempotent, retried + 1);
 	}
 
 	private boolean isRetryable(Attempt attempt, ServerWebExchange exchange, boolean idempotent) {
@@ -146,11 +141,13 @@ final class RetryFilter implements GlobalFilter, Ordered {
 				&& (status.value() == 502 || status.value() == 503);
 	}
 
-	private Mono<Boolean> hasUntriedBackend(Set<ServiceInstance> tried) {
-		return this.available.get()
-			.next()
-			.map((instances) -> instances.stream().anyMatch((instance) -> !tried.contains(instance)))
-			.defaultIfEmpty(false);
+	private boolean hasUntriedBackend(Set<Backend> tried) {
+		for (Backend backend : this.available.current()) {
+			if (!tried.contains(backend)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private record Attempt(Throwable failure) {

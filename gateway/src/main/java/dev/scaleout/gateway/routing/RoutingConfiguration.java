@@ -14,7 +14,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
-import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.filter.headers.GRPCRequestHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.GRPCResponseHeadersFilter;
@@ -49,33 +48,28 @@ public final class RoutingConfiguration {
 	}
 
 	/**
-	 * Spring Cloud Gateway header filters whose work {@link ForwardingHeadersFilter} does in one pass.
+	 * Spring Cloud Gateway header filters whose work {@link ProxiedHeaders} does in one pass.
 	 */
 	private static final Set<Class<?>> SUBSUMED_HEADER_FILTERS = Set.of(RemoveHopByHopHeadersFilter.class,
 			RemoveForwardedHeadersFilter.class, RemoveXForwardedHeadersFilter.class,
 			TransferEncodingNormalizationHeadersFilter.class, GRPCRequestHeadersFilter.class,
 			GRPCResponseHeadersFilter.class);
 
-	@Bean
-	ForwardingHeadersFilter forwardingHeadersFilter() {
-		return new ForwardingHeadersFilter();
-	}
-
-	@Bean
-	ForwardingHeadersFilter.ResponseFilter hopByHopResponseHeadersFilter() {
-		return new ForwardingHeadersFilter.ResponseFilter();
-	}
-
 	/**
-	 * The routing filter, given every header filter but those that {@link ForwardingHeadersFilter}
-	 * subsumes: each of them copies every header of every request. The stock instance is off
-	 * ({@code global-filter.netty-routing.enabled=false} in application.properties).
+	 * The routing filter; the stock one is off
+	 * ({@code global-filter.netty-routing.enabled=false} in application.properties). Header
+	 * filters other than those {@link ProxiedHeaders} subsumes see each response's headers
+	 * and change them in place.
 	 */
 	@Bean
-	NettyRoutingFilter replicaRoutingFilter(HttpClient httpClient,
+	ReplicaRoutingFilter replicaRoutingFilter(HttpClient httpClient,
 			ObjectProvider<List<HttpHeadersFilter>> headersFilters, HttpClientProperties properties,
 			ProxyProperties proxy) {
-		return ReplicaRoutingFilter.create(httpClient, remaining(headersFilters), properties, proxy.responseTimeout());
+		if (properties.getResponseTimeout() != null) {
+			throw new IllegalArgumentException("The response timeout is scaleout.gateway.proxy.response-timeout, "
+					+ "not the HTTP client's spring.cloud.gateway.server.webflux.httpclient.response-timeout");
+		}
+		return new ReplicaRoutingFilter(httpClient, remaining(headersFilters).getObject(), proxy.responseTimeout());
 	}
 
 	@Bean

@@ -1,17 +1,12 @@
 package dev.scaleout.gateway.ejection;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.publisher.Flux;
 
-import org.springframework.cloud.client.ServiceInstance;
-import org.springframework.cloud.loadbalancer.core.DelegatingServiceInstanceListSupplier;
-import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
-
+import dev.scaleout.gateway.discovery.AvailableBackends;
 import dev.scaleout.gateway.discovery.Backend;
 import dev.scaleout.gateway.discovery.BackendPool;
 
@@ -22,9 +17,11 @@ import dev.scaleout.gateway.discovery.BackendPool;
  * supplies (every one that is not DOWN) receives traffic, rather than the gateway answering
  * 503 or piling the whole load on the last few.
  */
-public final class NonEjectedBackendsSupplier extends DelegatingServiceInstanceListSupplier {
+public final class NonEjectedBackends implements AvailableBackends {
 
-	private static final Log logger = LogFactory.getLog(NonEjectedBackendsSupplier.class);
+	private static final Log logger = LogFactory.getLog(NonEjectedBackends.class);
+
+	private final AvailableBackends delegate;
 
 	private final OutlierEjector ejector;
 
@@ -35,44 +32,36 @@ public final class NonEjectedBackendsSupplier extends DelegatingServiceInstanceL
 	private final AtomicBoolean panic = new AtomicBoolean();
 
 	/**
-	 * Decorates a supplier.
-	 * @param delegate the supplier of candidate backends, those that are not DOWN
+	 * Decorates a list of backends.
+	 * @param delegate the candidate backends, those that are not DOWN
 	 * @param ejector the ejector
 	 * @param pool the whole pool, which the panic threshold is a share of
 	 * @param panicThreshold the percentage of the pool below which ejection is ignored; 0
 	 * never ignores it
 	 */
-	public NonEjectedBackendsSupplier(ServiceInstanceListSupplier delegate, OutlierEjector ejector, BackendPool pool,
-			int panicThreshold) {
-		super(delegate);
+	public NonEjectedBackends(AvailableBackends delegate, OutlierEjector ejector, BackendPool pool, int panicThreshold) {
+		this.delegate = delegate;
 		this.ejector = ejector;
 		this.pool = pool;
 		this.panicThreshold = panicThreshold;
 	}
 
 	@Override
-	public Flux<List<ServiceInstance>> get() {
-		return this.delegate.get().map(this::notEjected);
-	}
-
-	private List<ServiceInstance> notEjected(List<ServiceInstance> instances) {
-		List<ServiceInstance> kept = new ArrayList<>(instances.size());
-		for (ServiceInstance instance : instances) {
-			if (!(instance instanceof Backend backend) || !this.ejector.isEjected(backend)) {
-				kept.add(instance);
-			}
-		}
-		if (kept.size() == instances.size()) {
+	public List<Backend> current() {
+		List<Backend> backends = this.delegate.current();
+		List<Backend> kept = AvailableBackends.keep(backends, (backend) -> !this.ejector.isEjected(backend));
+		if (kept == backends) {
 			panic(false, kept.size());
 			return kept;
 		}
 		boolean panic = (long) kept.size() * 100 < (long) this.panicThreshold * this.pool.backends().size();
 		panic(panic, kept.size());
-		return panic ? instances : kept;
+		return panic ? backends : kept;
 	}
 
 	private void panic(boolean panic, int available) {
-		if (this.panic.compareAndSet(!panic, panic)) {
+		// read first: a compare-and-set on every request would contend for nothing
+		if (this.panic.get() != panic && this.panic.compareAndSet(!panic, panic)) {
 			if (panic) {
 				logger.warn("Only " + available + " of " + this.pool.backends().size() + " backends are available, "
 						+ "below scaleout.gateway.ejection.panic-threshold=" + this.panicThreshold
