@@ -17,6 +17,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import dev.scaleout.gateway.discovery.AvailableBackends;
 import dev.scaleout.gateway.discovery.Backend;
+import dev.scaleout.gateway.stats.BackendCallObserver;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_LOADBALANCER_RESPONSE_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
@@ -26,8 +27,9 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
  * Sends each request of the replica route ({@code lb://backends}) to one backend: the
  * {@link AvailableBackends available} ones, less those this request already tried, and
  * among them the strategy's {@link BackendChooser} picks; the request's path and query go
- * to that backend unchanged. Without a candidate the request fails with Spring Cloud
- * Gateway's {@link NotFoundException}, as under its own load balancer.
+ * to that backend unchanged, and the {@link BackendCallObserver} measures the call.
+ * Without a candidate the request fails with Spring Cloud Gateway's
+ * {@link NotFoundException}, as under its own load balancer.
  * <p>
  * This one synchronous step takes the place of two of Spring Cloud Gateway's filters,
  * {@code RouteToRequestUrlFilter} and {@link ReactiveLoadBalancerClientFilter}: between
@@ -51,10 +53,14 @@ public final class BackendChoiceFilter implements GlobalFilter, Ordered {
 
 	private final BackendChooser.Weights weights;
 
-	BackendChoiceFilter(AvailableBackends available, BackendChooser chooser, BackendChooser.Weights weights) {
+	private final BackendCallObserver observer;
+
+	BackendChoiceFilter(AvailableBackends available, BackendChooser chooser, BackendChooser.Weights weights,
+			BackendCallObserver observer) {
 		this.available = available;
 		this.chooser = chooser;
 		this.weights = weights;
+		this.observer = observer;
 	}
 
 	@Override
@@ -74,7 +80,7 @@ public final class BackendChoiceFilter implements GlobalFilter, Ordered {
 		}
 		exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, backend.resolve(exchange.getRequest().getURI()));
 		exchange.getAttributes().put(GATEWAY_LOADBALANCER_RESPONSE_ATTR, new DefaultResponse(backend));
-		return chain.filter(exchange);
+		return this.observer.observe(exchange, backend, chain.filter(exchange));
 	}
 
 	private @Nullable Backend choose(Set<Backend> tried) {

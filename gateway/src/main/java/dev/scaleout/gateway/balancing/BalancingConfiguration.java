@@ -17,6 +17,7 @@ import dev.scaleout.gateway.health.BackendHealth;
 import dev.scaleout.gateway.health.HealthyBackends;
 import dev.scaleout.gateway.operator.InRotationBackends;
 import dev.scaleout.gateway.operator.OperatorControl;
+import dev.scaleout.gateway.stats.BackendCallObserver;
 import dev.scaleout.gateway.stats.BackendStats;
 
 /**
@@ -43,13 +44,15 @@ public final class BalancingConfiguration {
 
 	@Bean
 	BackendChoiceFilter backendChoiceFilter(AvailableBackends availableBackends, BalancingProperties properties,
-			SlowStart slowStart, BackendStats stats, OperatorControl operator) {
+			SlowStart slowStart, BackendStats stats, OperatorControl operator, BackendCallObserver observer) {
 		boolean configuredWeights = properties.strategy() == BalancingProperties.Strategy.WEIGHTED;
 		BackendChooser.Weights weights = (backend) -> weight(backend, operator, configuredWeights)
 				* slowStart.factor(backend);
 		return switch (properties.strategy()) {
-			case LEAST_REQUESTS -> new BackendChoiceFilter(availableBackends, new LeastRequestsChooser(stats), weights);
-			case ROUND_ROBIN, WEIGHTED -> new BackendChoiceFilter(availableBackends, new SmoothWeightedChooser(), weights);
+			case LEAST_REQUESTS -> new BackendChoiceFilter(availableBackends, new LeastRequestsChooser(stats), weights,
+					observer);
+			case ROUND_ROBIN, WEIGHTED -> new BackendChoiceFilter(availableBackends, new SmoothWeightedChooser(), weights,
+					observer);
 		};
 	}
 

@@ -8,14 +8,15 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClientResponse;
 
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.Response;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
-import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -23,10 +24,12 @@ import dev.scaleout.gateway.balancing.BackendChoiceFilter;
 import dev.scaleout.gateway.balancing.TriedBackends;
 import dev.scaleout.gateway.discovery.AvailableBackends;
 import dev.scaleout.gateway.discovery.Backend;
+import dev.scaleout.gateway.routing.MessageBody;
 import dev.scaleout.gateway.routing.PerTryTimeout;
 import dev.scaleout.gateway.stats.CallOutcome;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR;
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ALREADY_ROUTED_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_LOADBALANCER_RESPONSE_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
 
@@ -94,6 +97,10 @@ final class RetryFilter implements GlobalFilter, Ordered {
 		if (idempotent && !this.perTryTimeout.isZero()) {
 			PerTryTimeout.set(exchange, this.perTryTimeout);
 		}
+		if (!MessageBody.isPresent(exchange.getRequest())) {
+			// nothing to replay: the routing filter sends no body
+			return attempt(exchange, chain, idempotent, 0);
+		}
 		return ReplayableBody.of(exchange).flatMap((replayable) -> attempt(replayable, chain, idempotent, 0));
 	}
 
@@ -123,10 +130,26 @@ final class RetryFilter implements GlobalFilter, Ordered {
 			return attempt.result();
 		}
 		this.retries.increment();
-		ServerWebExchangeUtils.reset(exchange);
+		forgetAttempt(exchange);
 		exchange.getAttributes().remove(GATEWAY_LOADBALANCER_RESPONSE_ATTR);
 		exchange.getAttributes().remove(GATEWAY_REQUEST_URL_ATTR);
 		return attempt(exchange, chain, idempotent, retried + 1);
+	}
+
+	/**
+	 * Takes back the headers the failed attempt's backend put on the response (those the
+	 * routing filter copied: every one of its response's names), so that the next attempt
+	 * starts clean, and lets the request be routed again.
+	 */
+	private static void forgetAttempt(ServerWebExchange exchange) {
+		HttpClientResponse answered = exchange.getAttribute(CLIENT_RESPONSE_ATTR);
+		if (answered != null && !exchange.getResponse().isCommitted()) {
+			HttpHeaders headers = exchange.getResponse().getHeaders();
+			for (String name : answered.responseHeaders().names()) {
+				headers.remove(name);
+			}
+		}
+		exchange.getAttributes().remove(GATEWAY_ALREADY_ROUTED_ATTR);
 	}
 
 	private boolean isRetryable(Attempt attempt, ServerWebExchange exchange, boolean idempotent) {

@@ -1,12 +1,10 @@
 package dev.scaleout.gateway.routing;
 
 import java.net.InetSocketAddress;
-import java.util.Arrays;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -50,6 +48,15 @@ final class ProxiedHeaders {
 
 	private static final AsciiString REAL_IP = AsciiString.of(X_REAL_IP);
 
+	// names whose hash codes Netty computes once, not on every request
+	private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
+
+	private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("X-Forwarded-Proto");
+
+	private static final AsciiString X_FORWARDED_HOST = AsciiString.cached("X-Forwarded-Host");
+
+	private static final AsciiString X_FORWARDED_PORT = AsciiString.cached("X-Forwarded-Port");
+
 	private ProxiedHeaders() {
 	}
 
@@ -72,42 +79,38 @@ final class ProxiedHeaders {
 				out.add(name, header.getValue());
 			}
 		}
+		// the client's were all dropped above: adding is setting
 		InetSocketAddress remote = request.getRemoteAddress();
 		if (remote != null && remote.getAddress() != null) {
 			String client = remote.getAddress().getHostAddress();
-			out.set("X-Forwarded-For", client);
-			out.set(X_REAL_IP, client);
+			out.add(X_FORWARDED_FOR, client);
+			out.add(REAL_IP, client);
 		}
 		String scheme = request.getURI().getScheme();
-		out.set("X-Forwarded-Proto", scheme);
+		out.add(X_FORWARDED_PROTO, scheme);
 		String host = in.get(HttpHeaderNames.HOST);
 		if (host != null) {
-			out.set("X-Forwarded-Host", host);
+			out.add(X_FORWARDED_HOST, host);
 		}
 		int port = request.getURI().getPort();
-		out.set("X-Forwarded-Port", (port != -1) ? port : "https".equals(scheme) ? 443 : 80);
+		out.add(X_FORWARDED_PORT, (port != -1) ? port : "https".equals(scheme) ? 443 : 80);
 	}
 
 	/**
 	 * Writes the headers of a backend's response.
 	 * @param in the headers the backend sent
 	 * @param out the headers of the gateway's response
-	 * @return the names of the headers written, which a retry removes again
 	 */
-	static Set<String> response(io.netty.handler.codec.http.HttpHeaders in, HttpHeaders out) {
+	static void response(io.netty.handler.codec.http.HttpHeaders in, HttpHeaders out) {
 		List<String> connectionOptions = connectionOptions(in);
-		Set<String> written = new HashSet<>();
 		Iterator<Map.Entry<CharSequence, CharSequence>> headers = in.iteratorCharSequence();
 		while (headers.hasNext()) {
 			Map.Entry<CharSequence, CharSequence> header = headers.next();
 			CharSequence name = header.getKey();
 			if (!isHopByHop(name, connectionOptions)) {
-				String key = name.toString();
-				out.add(key, header.getValue().toString());
-				written.add(key);
+				out.add(name.toString(), header.getValue().toString());
 			}
 		}
-		return written;
 	}
 
 	private static io.netty.handler.codec.http.HttpHeaders nettyHeaders(ServerHttpRequest request) {
@@ -122,10 +125,17 @@ final class ProxiedHeaders {
 
 	private static List<String> connectionOptions(io.netty.handler.codec.http.HttpHeaders headers) {
 		List<String> values = headers.getAll(HttpHeaderNames.CONNECTION);
-		if (values.isEmpty()) {
-			return values;
+		if (values.size() == 1 && values.get(0).indexOf(',') < 0) {
+			// the common case, "keep-alive" or "close"
+			return List.of(values.get(0).trim());
 		}
-		return values.stream().flatMap((value) -> Arrays.stream(value.split(","))).map(String::trim).toList();
+		List<String> options = new ArrayList<>();
+		for (String value : values) {
+			for (String option : value.split(",")) {
+				options.add(option.trim());
+			}
+		}
+		return options;
 	}
 
 	private static boolean isHopByHop(CharSequence name, List<String> connectionOptions) {

@@ -3,11 +3,11 @@ package dev.scaleout.gateway.routing;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutHandler;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
@@ -20,7 +20,6 @@ import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -30,17 +29,15 @@ import org.springframework.web.server.ServerWebExchange;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR;
-import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_HEADER_NAMES;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
-import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.ORIGINAL_RESPONSE_CONTENT_TYPE_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.isAlreadyRouted;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.setAlreadyRouted;
 
 /**
  * Sends a request to the backend chosen for it and hands the response to Spring Cloud
  * Gateway's {@code NettyWriteResponseFilter}, as the stock {@link NettyRoutingFilter} does
- * (same order, same exchange attributes: the client response and its connection, the
- * response header names a retry removes), without three of its costs per request:
+ * (same order, same exchange attributes for the client response and its connection),
+ * without three of its costs per request:
  * <ul>
  * <li>headers: the stock filter runs the request's headers through every header filter,
  * each building a new {@code HttpHeaders}, and copies the result into Netty's, and the
@@ -115,7 +112,8 @@ final class ReplicaRoutingFilter implements GlobalFilter, Ordered {
 		Mono<Void> routed = this.httpClient.headers((headers) -> ProxiedHeaders.request(request, headers))
 			.request(io.netty.handler.codec.http.HttpMethod.valueOf(request.getMethod().name()))
 			.uri(url)
-			.send((proxied, outbound) -> outbound.send(request.getBody().map(NettyDataBufferFactory::toByteBuf)))
+			.send((proxied, outbound) -> outbound.send(MessageBody.isPresent(request)
+					? request.getBody().map(NettyDataBufferFactory::toByteBuf) : Flux.empty()))
 			.responseConnection((response, connection) -> received(exchange, response, connection))
 			.then()
 			.onErrorMap(ReadTimeoutException.class, (timedOut) -> new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT,
@@ -131,18 +129,13 @@ final class ReplicaRoutingFilter implements GlobalFilter, Ordered {
 		// NettyWriteResponseFilter writes the body, after the filters before this one have run
 		exchange.getAttributes().put(CLIENT_RESPONSE_ATTR, backendResponse);
 		exchange.getAttributes().put(CLIENT_RESPONSE_CONN_ATTR, connection);
-		String contentType = backendResponse.responseHeaders().get(HttpHeaders.CONTENT_TYPE);
-		if (contentType != null && !contentType.isEmpty()) {
-			exchange.getAttributes().put(ORIGINAL_RESPONSE_CONTENT_TYPE_ATTR, contentType);
-		}
 		ServerHttpResponse response = exchange.getResponse();
 		if (response.isCommitted()) {
 			// answered meanwhile (a timeout's 504): its headers can no longer change
 			return Mono.just(backendResponse);
 		}
 		response.setStatusCode(HttpStatusCode.valueOf(backendResponse.status().code()));
-		Set<String> written = ProxiedHeaders.response(backendResponse.responseHeaders(), response.getHeaders());
-		exchange.getAttributes().put(CLIENT_RESPONSE_HEADER_NAMES, written);
+		ProxiedHeaders.response(backendResponse.responseHeaders(), response.getHeaders());
 		for (HttpHeadersFilter filter : this.responseHeadersFilters) {
 			filter.filter(response.getHeaders(), exchange);
 		}

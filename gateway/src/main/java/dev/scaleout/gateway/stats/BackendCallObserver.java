@@ -4,12 +4,6 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.cloud.client.ServiceInstance;
-import org.springframework.cloud.client.loadbalancer.Response;
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
@@ -17,17 +11,15 @@ import org.springframework.web.server.ServerWebExchange;
 import dev.scaleout.gateway.discovery.Backend;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR;
-import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_LOADBALANCER_RESPONSE_ATTR;
 
 /**
- * Runs right after the load balancer has chosen a backend and measures the call: counts
- * it in flight until the response headers arrive, records latency and outcome, and tells
- * the {@link BackendCallListener listeners}. Each retry attempt is observed separately.
+ * Measures each call to a backend, from the moment it is chosen: counts it in flight until
+ * the response headers arrive, records latency and outcome, and tells the
+ * {@link BackendCallListener listeners}. Each retry attempt is observed separately. The
+ * filter that chooses the backend hands its call here, rather than this being one more
+ * filter in every request's chain.
  */
-public final class BackendCallObserver implements GlobalFilter, Ordered {
-
-	/** Right after {@link ReactiveLoadBalancerClientFilter} has chosen the backend. */
-	public static final int ORDER = ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER + 1;
+public final class BackendCallObserver {
 
 	private final BackendStats stats;
 
@@ -43,21 +35,17 @@ public final class BackendCallObserver implements GlobalFilter, Ordered {
 		this.listeners = List.copyOf(listeners);
 	}
 
-	@Override
-	public int getOrder() {
-		return ORDER;
-	}
-
-	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		Response<ServiceInstance> chosen = exchange.getAttribute(GATEWAY_LOADBALANCER_RESPONSE_ATTR);
-		if (chosen == null || !(chosen.getServer() instanceof Backend backend)) {
-			return chain.filter(exchange);
-		}
+	/**
+	 * Observes a call to a backend.
+	 * @param exchange the exchange the call serves
+	 * @param backend the backend called
+	 * @param call the call, not subscribed yet
+	 * @return the call, observed
+	 */
+	public Mono<Void> observe(ServerWebExchange exchange, Backend backend, Mono<Void> call) {
 		BackendMeter meter = this.stats.meter(backend);
 		long start = meter.started();
-		return chain.filter(exchange)
-			.doOnSuccess((done) -> finished(backend, meter, start, outcome(exchange)))
+		return call.doOnSuccess((done) -> finished(backend, meter, start, outcome(exchange)))
 			.doOnError((failure) -> finished(backend, meter, start, CallOutcome.of(failure)))
 			.doOnCancel(meter::abandoned);
 	}
