@@ -94,14 +94,12 @@ final class RetryFilter implements GlobalFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		boolean idempotent = this.methods.contains(exchange.getRequest().getMethod().name());
-		if (idempotent && !this.perTryTimeout.isZero()) {
-			PerTryTimeout.set(exchange, this.perTryTimeout);
-		}
-		if (!MessageBody.isPresent(exchange.getRequest())) {
-			// nothing to replay: the routing filter sends no body
-			return attempt(exchange, chain, idempotent, 0);
-		}
-		return ReplayableBody.of(exchange).flatMap((replayable) -> attempt(replayable, chain, idempotent, 0));
+		Mono<Void> attempts = !MessageBody.isPresent(exchange.getRequest())
+				// nothing to replay: the routing filter sends no body
+				? attempt(exchange, chain, idempotent, 0)
+				: ReplayableBody.of(exchange).flatMap((replayable) -> attempt(replayable, chain, idempotent, 0));
+		return (idempotent && !this.perTryTimeout.isZero()) ? PerTryTimeout.limit(attempts, this.perTryTimeout)
+				: attempts;
 	}
 
 	private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, boolean idempotent, int retried) {

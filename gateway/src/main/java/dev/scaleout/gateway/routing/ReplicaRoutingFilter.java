@@ -12,7 +12,6 @@ import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
-import reactor.util.context.Context;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -31,7 +30,6 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.C
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.isAlreadyRouted;
-import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.setAlreadyRouted;
 
 /**
  * Sends a request to the backend chosen for it and hands the response to Spring Cloud
@@ -50,22 +48,16 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.s
  * which schedules and cancels a task in a lock-guarded delay queue per request. Here the
  * same limit — from the request to the response headers — is a {@link ReadTimeoutHandler}
  * on the connection's own event loop, removed when the headers arrive; it answers 504 like
- * the stock filter. A {@link PerTryTimeout} shorter than the response timeout takes its
- * place for that request.</li>
+ * the stock filter. A {@link PerTryTimeout} takes its place for the tries it limits.</li>
  * </ul>
  */
 final class ReplicaRoutingFilter implements GlobalFilter, Ordered {
 
 	private static final String RESPONSE_TIMEOUT_HANDLER = "scaleout.responseTimeout";
 
-	/** The Reactor context key of a request's own limit, when a {@link PerTryTimeout} is shorter. */
-	private static final String TIMEOUT_MILLIS = "scaleout.responseTimeoutMillis";
-
 	private final HttpClient httpClient;
 
 	private final List<HttpHeadersFilter> responseHeadersFilters;
-
-	private final Duration responseTimeout;
 
 	/**
 	 * Creates the filter.
@@ -81,13 +73,12 @@ final class ReplicaRoutingFilter implements GlobalFilter, Ordered {
 		this.responseHeadersFilters = responseHeadersFilters.stream()
 			.filter((filter) -> filter.supports(HttpHeadersFilter.Type.RESPONSE))
 			.toList();
-		this.responseTimeout = responseTimeout;
 	}
 
 	private static HttpClient timed(HttpClient httpClient, Duration responseTimeout) {
 		long defaultMillis = responseTimeout.toMillis();
 		return httpClient.doOnRequest((request, connection) -> {
-			long millis = request.currentContextView().getOrDefault(TIMEOUT_MILLIS, defaultMillis);
+			long millis = PerTryTimeout.millis(request.currentContextView(), defaultMillis);
 			if (millis > 0) {
 				connection.addHandlerFirst(RESPONSE_TIMEOUT_HANDLER, new ReadTimeoutHandler(millis, TimeUnit.MILLISECONDS));
 			}
@@ -106,10 +97,10 @@ final class ReplicaRoutingFilter implements GlobalFilter, Ordered {
 		if (isAlreadyRouted(exchange) || !("http".equals(scheme) || "https".equals(scheme))) {
 			return chain.filter(exchange);
 		}
-		setAlreadyRouted(exchange);
+		// not marked as routed: no routing filter comes after this one, and every attribute
+		// past the exchange map's first table costs it a resize
 		ServerHttpRequest request = exchange.getRequest();
-		Duration timeout = timeout(exchange);
-		Mono<Void> routed = this.httpClient.headers((headers) -> ProxiedHeaders.request(request, headers))
+		return this.httpClient.headers((headers) -> ProxiedHeaders.request(request, headers))
 			.request(io.netty.handler.codec.http.HttpMethod.valueOf(request.getMethod().name()))
 			.uri(url)
 			.send((proxied, outbound) -> outbound.send(MessageBody.isPresent(request)
@@ -117,11 +108,8 @@ final class ReplicaRoutingFilter implements GlobalFilter, Ordered {
 			.responseConnection((response, connection) -> received(exchange, response, connection))
 			.then()
 			.onErrorMap(ReadTimeoutException.class, (timedOut) -> new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT,
-					"Response took longer than timeout: " + timeout, timedOut));
-		if (timeout != this.responseTimeout) {
-			routed = routed.contextWrite(Context.of(TIMEOUT_MILLIS, timeout.toMillis()));
-		}
-		return routed.then(chain.filter(exchange));
+					"The backend did not send its response headers in time", timedOut))
+			.then(chain.filter(exchange));
 	}
 
 	private Mono<HttpClientResponse> received(ServerWebExchange exchange, HttpClientResponse backendResponse,
@@ -140,15 +128,6 @@ final class ReplicaRoutingFilter implements GlobalFilter, Ordered {
 			filter.filter(response.getHeaders(), exchange);
 		}
 		return Mono.just(backendResponse);
-	}
-
-	private Duration timeout(ServerWebExchange exchange) {
-		Duration perTry = PerTryTimeout.of(exchange);
-		if (perTry == null || perTry.isZero()
-				|| (!this.responseTimeout.isZero() && perTry.compareTo(this.responseTimeout) >= 0)) {
-			return this.responseTimeout;
-		}
-		return perTry;
 	}
 
 }
