@@ -10,7 +10,8 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * An ordinary Spring WebFlux app: a greeting and a counter in the WebSession, nothing of
+ * An ordinary Spring WebFlux app: a greeting and a counter in the WebSession (read with GET,
+ * incremented with POST), nothing of
  * Scaleout but the starter on its class path.
  */
 @SpringBootApplication
@@ -24,6 +25,9 @@ public class ReactiveApplication {
 	RouterFunction<ServerResponse> routes() {
 		return RouterFunctions.route()
 			.GET("/hello", (request) -> ServerResponse.ok().body(Mono.just("hello"), String.class))
+			.GET("/counter", (request) -> request.session()
+				.flatMap((session) -> ServerResponse.ok()
+					.bodyValue(String.valueOf(session.<Integer>getAttributeOrDefault("count", 0)))))
 			.POST("/counter", (request) -> request.session().flatMap((session) -> {
 				int count = session.<Integer>getAttributeOrDefault("count", 0) + 1;
 				session.getAttributes().put("count", count);
