@@ -17,6 +17,12 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @SpringBootApplication
 public class ReactiveApplication {
 
+	/**
+	 * The session attribute of the counter, an Integer: the sample servlet app's, so that both count on in one
+	 * session.
+	 */
+	static final String COUNTER = "counter";
+
 	public static void main(String[] args) {
 		SpringApplication.run(ReactiveApplication.class, args);
 	}
@@ -25,12 +31,12 @@ public class ReactiveApplication {
 	RouterFunction<ServerResponse> routes() {
 		return RouterFunctions.route()
 			.GET("/hello", (request) -> ServerResponse.ok().body(Mono.just("hello"), String.class))
-			.GET("/counter", (request) -> request.session()
+			.GET("/session/counter", (request) -> request.session()
 				.flatMap((session) -> ServerResponse.ok()
-					.bodyValue(String.valueOf(session.<Integer>getAttributeOrDefault("count", 0)))))
-			.POST("/counter", (request) -> request.session().flatMap((session) -> {
-				int count = session.<Integer>getAttributeOrDefault("count", 0) + 1;
-				session.getAttributes().put("count", count);
+					.bodyValue(String.valueOf(session.<Integer>getAttributeOrDefault(COUNTER, 0)))))
+			.POST("/session/counter", (request) -> request.session().flatMap((session) -> {
+				int count = session.<Integer>getAttributeOrDefault(COUNTER, 0) + 1;
+				session.getAttributes().put(COUNTER, count);
 				return ServerResponse.ok().bodyValue(String.valueOf(count));
 			}))
 			.build();

@@ -30,7 +30,7 @@ class ReactiveReplicasShareSessionsTests {
 			List<String> instances = new ArrayList<>();
 			for (int i = 0; i < 6; i++) {
 				RunningApp replica = (i % 2 == 0) ? first : second;
-				HttpResponse<String> response = browser.post(replica.baseUri().resolve("/counter"));
+				HttpResponse<String> response = browser.post(replica.baseUri().resolve("/session/counter"));
 				assertThat(response.statusCode()).isEqualTo(200);
 				counts.add(response.body());
 				instances.add(response.headers().firstValue("X-Instance-Id").orElse(""));
@@ -46,9 +46,9 @@ class ReactiveReplicasShareSessionsTests {
 	void whileRedisIsDownTheSessionAnswers503AndTheRestWorks() {
 		try (TestRedis redis = TestRedis.startDedicated(); RunningApp replica = start(redis, "reactive-a")) {
 			CookieJarClient browser = new CookieJarClient();
-			assertThat(browser.post(replica.baseUri().resolve("/counter")).body()).isEqualTo("1");
+			assertThat(browser.post(replica.baseUri().resolve("/session/counter")).body()).isEqualTo("1");
 			redis.stop();
-			HttpResponse<String> unavailable = browser.post(replica.baseUri().resolve("/counter"));
+			HttpResponse<String> unavailable = browser.post(replica.baseUri().resolve("/session/counter"));
 			assertThat(unavailable.statusCode()).isEqualTo(503);
 			assertThat(unavailable.headers().firstValue("Retry-After")).isPresent();
 			assertThat(unavailable.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -56,7 +56,7 @@ class ReactiveReplicasShareSessionsTests {
 			redis.start();
 			// Lettuce reconnects on its own schedule: the session works again once it has
 			await().atMost(Duration.ofSeconds(30))
-				.until(() -> browser.post(replica.baseUri().resolve("/counter")).statusCode() == 200);
+				.until(() -> browser.post(replica.baseUri().resolve("/session/counter")).statusCode() == 200);
 		}
 	}
 

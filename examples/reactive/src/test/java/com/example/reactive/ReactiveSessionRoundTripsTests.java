@@ -33,15 +33,15 @@ class ReactiveSessionRoundTripsTests {
 			List<String> sessionCommands = recordSessionCommands(app);
 			CookieJarClient browser = new CookieJarClient();
 			// The first requests also load the scripts into Redis.
-			assertThat(browser.post(app.uri("/counter")).body()).isEqualTo("1");
-			assertThat(browser.post(app.uri("/counter")).body()).isEqualTo("2");
+			assertThat(browser.post(app.uri("/session/counter")).body()).isEqualTo("1");
+			assertThat(browser.post(app.uri("/session/counter")).body()).isEqualTo("2");
 
 			sessionCommands.clear();
-			assertThat(browser.get(app.uri("/counter")).body()).isEqualTo("2");
+			assertThat(browser.get(app.uri("/session/counter")).body()).isEqualTo("2");
 			assertThat(sessionCommands).as("a reading request").containsExactly("HGETALL");
 
 			sessionCommands.clear();
-			assertThat(browser.post(app.uri("/counter")).body()).isEqualTo("3");
+			assertThat(browser.post(app.uri("/session/counter")).body()).isEqualTo("3");
 			assertThat(sessionCommands).as("a writing request").containsExactly("HGETALL", "EVALSHA");
 		}
 	}
