@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = "spring.autoconfigure.exclude="
 				+ "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration,"
 				+ "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration,"
-				+ "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration")
+				+ "org.springframework.boot.security.autoconfigure.actuate.web.reactive."
+				+ "ReactiveManagementWebSecurityAutoConfiguration")
 class SampleAppWithWebFluxReplicaTests {
 
 	private static final Pattern COUNT = Pattern.compile("^(\\d+)$|\"count\"\\s*:\\s*(\\d+)");

@@ -27,7 +27,8 @@ import org.springframework.session.Session;
  */
 final class PrincipalIndex {
 
-	private static final IndexResolver<Session> resolver = new DelegatingIndexResolver<>(new PrincipalNameIndexResolver<>());
+	private static final IndexResolver<Session> resolver = new DelegatingIndexResolver<>(
+			new PrincipalNameIndexResolver<>());
 
 	private final RedisOperations<String, Object> redis;
 

@@ -55,7 +55,8 @@ final class ScriptedReactiveRedisSessionRepository implements ReactiveSessionRep
 	 * @param mapper turns a session hash into a session, or {@code null} for one that must be discarded
 	 */
 	ScriptedReactiveRedisSessionRepository(ReactiveRedisOperations<String, Object> redis,
-			RedisSerializer<Object> valueSerializer, BiFunction<String, Map<String, Object>, @Nullable MapSession> mapper) {
+			RedisSerializer<Object> valueSerializer,
+			BiFunction<String, Map<String, Object>, @Nullable MapSession> mapper) {
 		Assert.notNull(redis, "redis must not be null");
 		Assert.notNull(valueSerializer, "valueSerializer must not be null");
 		Assert.notNull(mapper, "mapper must not be null");

@@ -26,8 +26,8 @@ import org.springframework.session.MapSession;
  * </ul>
  * On a servlet replica a thread-bound holder, like Spring's {@code RequestContextHolder}, because Spring Session
  * calls the repository without the request; on a WebFlux replica, where a request hops threads, it travels in the
- * Reactor Context instead ({@link SessionRequestWebFilter}). What a session needs of it is captured when the session is loaded, so a session written
- * later on another thread (an asynchronous request) behaves the same.
+ * Reactor Context instead ({@link SessionRequestWebFilter}). What a session needs of it is captured when the
+ * session is loaded, so a session written later on another thread (an asynchronous request) behaves the same.
  */
 final class SessionRequest implements AutoCloseable {
 

@@ -19,9 +19,9 @@ import org.springframework.data.redis.serializer.RedisElementWriter;
 import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
- * The Lua scripts of {@link ScriptedRedisSessionRepository}. Each runs atomically on the server, so that what
- * Spring Session's repository does in several round trips (check, rename, write, expire, index) costs one and
- * cannot interleave with another replica's request.
+ * The Lua scripts of {@link ScriptedRedisSessionRepository} and of its reactive twin, run blocking or not. Each
+ * runs atomically on the server, so that what Spring Session's repository does in several round trips (check,
+ * rename, write, expire, index) costs one and cannot interleave with another replica's request.
  */
 final class SessionScripts {
 
@@ -184,8 +184,8 @@ final class SessionScripts {
 	static Mono<LockedLoad> lockAndLoad(ReactiveRedisOperations<String, Object> redis, String sessionKey,
 			String lock, String token, Duration lease) {
 		return redis
-			.execute(LOCK_AND_LOAD, List.of(sessionKey, lock), List.of(utf8(token), utf8(Long.toString(lease.toMillis()))),
-					BYTES, (RedisElementReader) BYTES_READER)
+			.execute(LOCK_AND_LOAD, List.of(sessionKey, lock),
+					List.of(utf8(token), utf8(Long.toString(lease.toMillis()))), BYTES, (RedisElementReader) BYTES_READER)
 			.collectList()
 			.map((answer) -> lockedLoad(flattened((List<Object>) (List) answer)));
 	}
