@@ -27,7 +27,8 @@ import org.springframework.session.Session;
  */
 final class PrincipalIndex {
 
-	private final IndexResolver<Session> resolver = new DelegatingIndexResolver<>(new PrincipalNameIndexResolver<>());
+	private static final IndexResolver<Session> resolver = new DelegatingIndexResolver<>(
+			new PrincipalNameIndexResolver<>());
 
 	private final RedisOperations<String, Object> redis;
 
@@ -40,8 +41,8 @@ final class PrincipalIndex {
 	 * @param session the session
 	 * @return the name, or {@code null} when nobody is logged in to it
 	 */
-	@Nullable String principalName(Session session) {
-		return this.resolver.resolveIndexesFor(session).get(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME);
+	static @Nullable String principalName(Session session) {
+		return resolver.resolveIndexesFor(session).get(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME);
 	}
 
 	/**

@@ -14,11 +14,14 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -28,16 +31,23 @@ import org.springframework.boot.session.autoconfigure.SessionTimeout;
 import org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration;
 import org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.session.ReactiveSessionRepository;
 import org.springframework.session.SessionIdGenerator;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.config.annotation.web.http.SpringHttpSessionConfiguration;
+import org.springframework.session.config.annotation.web.server.SpringWebSessionConfiguration;
 import org.springframework.session.data.redis.config.annotation.SpringSessionRedisConnectionFactory;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository;
 import org.springframework.session.data.redis.RedisSessionRepository;
@@ -60,6 +70,9 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
  * {@code scaleout.session.lock.enabled}, the writing requests of one session run one at a time.
  * {@code spring.session.data.redis.repository-type=indexed} or a {@link SessionRepository} bean of your own turns
  * it off.
+ * In a WebFlux app the repository is its reactive twin, {@link ScriptedReactiveRedisSessionRepository}, with the
+ * same costs, lock and format, so servlet and WebFlux replicas share sessions; a {@link ReactiveSessionRepository}
+ * bean of your own, the indexed type, or a Redis Cluster keeps Spring Session's.
  *
  * @see RedisSessionProperties
  */
@@ -186,8 +199,7 @@ public final class RedisSessionAutoConfiguration {
 	}
 
 	/**
-	 * A WebFlux app keeps Spring Boot's reactive Redis session repository, which reads and writes the same keys and
-	 * JSON as the servlet replicas' repository; the cookie and the 503 on Redis trouble are made to match.
+	 * A WebFlux app's session cookie and its 503 on Redis trouble match the servlet replicas'.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.REACTIVE)
@@ -202,6 +214,76 @@ public final class RedisSessionAutoConfiguration {
 		@ConditionalOnMissingBean
 		SessionStoreUnavailableWebFilter sessionStoreUnavailableWebFilter(RedisSessionProperties properties) {
 			return new SessionStoreUnavailableWebFilter(properties.retryAfter());
+		}
+
+	}
+
+	/**
+	 * Takes the place of Spring Boot's default reactive Redis session repository (which then backs off) in a WebFlux
+	 * app, configured from the same properties as the servlet one. Not on a Redis Cluster
+	 * ({@code spring.data.redis.cluster.nodes}), where Spring Boot's stays.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass(name = "org.springframework.session.config.annotation.web.server.SpringWebSessionConfiguration")
+	@ConditionalOnBean(ReactiveRedisConnectionFactory.class)
+	@ConditionalOnMissingBean(ReactiveSessionRepository.class)
+	@ConditionalOnProperty(name = "spring.session.data.redis.repository-type", havingValue = "default",
+			matchIfMissing = true)
+	@Conditional(NotOnRedisCluster.class)
+	@EnableConfigurationProperties(SessionDataRedisProperties.class)
+	@Import(SpringWebSessionConfiguration.class)
+	static class ScriptedReactiveSessionRepositoryConfiguration {
+
+		@Bean
+		ScriptedReactiveRedisSessionRepository reactiveSessionRepository(
+				ReactiveRedisConnectionFactory connectionFactory,
+				@Qualifier(SERIALIZER_BEAN_NAME) RedisSerializer<Object> serializer,
+				SessionDataRedisProperties properties, RedisSessionProperties scaleoutProperties,
+				ObjectProvider<SessionTimeout> sessionTimeout, ObjectProvider<SessionIdGenerator> sessionIdGenerator,
+				ObjectProvider<MeterRegistry> meters) {
+			if (connectionFactory instanceof LettuceConnectionFactory lettuce && lettuce.isClusterAware()) {
+				throw new IllegalStateException("The starter's reactive session repository does not support a Redis "
+						+ "Cluster; set spring.session.data.redis.repository-type=indexed, or configure the cluster "
+						+ "with spring.data.redis.cluster.nodes so that Spring Session's repository is used");
+			}
+			ScriptedReactiveRedisSessionRepository repository = ScriptedReactiveRedisSessionRepository
+				.on(connectionFactory, serializer);
+			PropertyMapper map = PropertyMapper.get();
+			map.from(sessionTimeout.getIfAvailable()).as(SessionTimeout::getTimeout)
+				.to(repository::setDefaultMaxInactiveInterval);
+			map.from(properties::getNamespace).to(repository::setRedisKeyNamespace);
+			map.from(properties::getSaveMode).to(repository::setSaveMode);
+			map.from(sessionIdGenerator.getIfAvailable()).to(repository::setSessionIdGenerator);
+			map.from(scaleoutProperties::touchInterval).to(repository::setTouchInterval);
+			RedisSessionProperties.Lock lock = scaleoutProperties.lock();
+			if (lock.enabled()) {
+				repository.setLock(new SessionLock(lock.timeout(), lock.lease(), scaleoutProperties.retryAfter(),
+						meters.getIfAvailable()));
+			}
+			return repository;
+		}
+
+		@Bean
+		SessionRequestWebFilter sessionRequestWebFilter(ScriptedReactiveRedisSessionRepository repository,
+				RedisSessionProperties properties) {
+			return new SessionRequestWebFilter(repository, properties.lock().enabled());
+		}
+
+	}
+
+	/**
+	 * Matches unless Spring Boot connects to a Redis Cluster.
+	 */
+	static final class NotOnRedisCluster extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			ConditionMessage.Builder message = ConditionMessage.forCondition("Redis Cluster");
+			if (context.getEnvironment().containsProperty("spring.data.redis.cluster.nodes")) {
+				return ConditionOutcome.noMatch(message.found("property").items("spring.data.redis.cluster.nodes"));
+			}
+			return ConditionOutcome.match(message.didNotFind("property").items("spring.data.redis.cluster.nodes"));
 		}
 
 	}

@@ -1,22 +1,15 @@
 package dev.scaleout.session;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.function.BiFunction;
 
-import dev.scaleout.session.SessionScripts.IndexEntry;
+import dev.scaleout.session.RedisSession.PendingSave;
 import dev.scaleout.session.SessionScripts.Saved;
 import dev.scaleout.session.SessionScripts.SessionWrite;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.redis.connection.RedisClusterConnection;
@@ -29,10 +22,7 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.FlushMode;
 import org.springframework.session.MapSession;
 import org.springframework.session.SaveMode;
-import org.springframework.session.Session;
 import org.springframework.session.SessionIdGenerator;
-import org.springframework.session.SessionRepository;
-import org.springframework.session.UuidSessionIdGenerator;
 import org.springframework.util.Assert;
 
 /**
@@ -68,18 +58,7 @@ import org.springframework.util.Assert;
  * that saves it.
  */
 final class ScriptedRedisSessionRepository
-		implements FindByIndexNameSessionRepository<ScriptedRedisSessionRepository.RedisSession> {
-
-	private static final Log logger = LogFactory.getLog(ScriptedRedisSessionRepository.class);
-
-	// Spring Session's hash fields (RedisSessionMapper's constants, which are not public).
-	private static final String CREATION_TIME = "creationTime";
-
-	private static final String LAST_ACCESSED_TIME = "lastAccessedTime";
-
-	private static final String MAX_INACTIVE_INTERVAL = "maxInactiveInterval";
-
-	static final String ATTRIBUTE_PREFIX = "sessionAttr:";
+		implements FindByIndexNameSessionRepository<RedisSession> {
 
 	private final RedisOperations<String, Object> redis;
 
@@ -87,19 +66,11 @@ final class ScriptedRedisSessionRepository
 
 	private final BiFunction<String, Map<String, Object>, @Nullable MapSession> mapper;
 
-	private SessionKeys keys = SessionKeys.DEFAULT;
+	private SessionSettings settings = SessionSettings.DEFAULT;
 
 	private final PrincipalIndex principalIndex;
 
-	private Duration defaultMaxInactiveInterval = Duration.ofSeconds(MapSession.DEFAULT_MAX_INACTIVE_INTERVAL_SECONDS);
-
 	private FlushMode flushMode = FlushMode.ON_SAVE;
-
-	private SaveMode saveMode = SaveMode.ON_SET_ATTRIBUTE;
-
-	private SessionIdGenerator sessionIdGenerator = UuidSessionIdGenerator.getInstance();
-
-	private Duration touchInterval = Duration.ZERO;
 
 	private @Nullable SessionLock lock;
 
@@ -148,12 +119,11 @@ final class ScriptedRedisSessionRepository
 
 	void setRedisKeyNamespace(String namespace) {
 		Assert.hasText(namespace, "namespace must not be empty");
-		this.keys = new SessionKeys(namespace);
+		this.settings = this.settings.withKeys(new SessionKeys(namespace));
 	}
 
 	void setDefaultMaxInactiveInterval(Duration defaultMaxInactiveInterval) {
-		Assert.notNull(defaultMaxInactiveInterval, "defaultMaxInactiveInterval must not be null");
-		this.defaultMaxInactiveInterval = defaultMaxInactiveInterval;
+		this.settings = this.settings.withDefaultMaxInactiveInterval(defaultMaxInactiveInterval);
 	}
 
 	void setFlushMode(FlushMode flushMode) {
@@ -162,13 +132,11 @@ final class ScriptedRedisSessionRepository
 	}
 
 	void setSaveMode(SaveMode saveMode) {
-		Assert.notNull(saveMode, "saveMode must not be null");
-		this.saveMode = saveMode;
+		this.settings = this.settings.withSaveMode(saveMode);
 	}
 
 	void setSessionIdGenerator(SessionIdGenerator sessionIdGenerator) {
-		Assert.notNull(sessionIdGenerator, "sessionIdGenerator cannot be null");
-		this.sessionIdGenerator = sessionIdGenerator;
+		this.settings = this.settings.withSessionIdGenerator(sessionIdGenerator);
 	}
 
 	/**
@@ -179,9 +147,7 @@ final class ScriptedRedisSessionRepository
 	 * @param touchInterval the interval, zero or positive
 	 */
 	void setTouchInterval(Duration touchInterval) {
-		Assert.notNull(touchInterval, "touchInterval must not be null");
-		Assert.isTrue(!touchInterval.isNegative(), "touchInterval must not be negative");
-		this.touchInterval = touchInterval;
+		this.settings = this.settings.withTouchInterval(touchInterval);
 	}
 
 	/**
@@ -196,10 +162,19 @@ final class ScriptedRedisSessionRepository
 
 	@Override
 	public RedisSession createSession() {
-		MapSession cached = new MapSession(this.sessionIdGenerator);
-		cached.setMaxInactiveInterval(this.defaultMaxInactiveInterval);
-		RedisSession session = new RedisSession(cached, true);
-		session.flushIfRequired();
+		RedisSession session = session(this.settings.newSession(), true, SessionRequest.current(), false);
+		if (this.flushMode == FlushMode.IMMEDIATE) {
+			save(session, false);
+		}
+		return session;
+	}
+
+	private RedisSession session(MapSession cached, boolean isNew, @Nullable SessionRequest request,
+			boolean locked) {
+		RedisSession session = new RedisSession(cached, isNew, this.settings, request, locked);
+		if (this.flushMode == FlushMode.IMMEDIATE) {
+			session.flushOnChange((changed) -> save(changed, false));
+		}
 		return session;
 	}
 
@@ -210,7 +185,18 @@ final class ScriptedRedisSessionRepository
 	 */
 	@Override
 	public void save(RedisSession session) {
-		session.save(true);
+		save(session, true);
+	}
+
+	private void save(RedisSession session, boolean checkExistence) {
+		PendingSave pending = session.pendingSave(checkExistence);
+		if (pending.write() != null) {
+			session.written(pending.write(), write(pending.write()));
+		}
+		else if (pending.lock() != null && pending.lockToken() != null) {
+			SessionScripts.release(this.redis, pending.lock(), pending.lockToken());
+			session.lockReleased();
+		}
 	}
 
 	@Override
@@ -218,7 +204,7 @@ final class ScriptedRedisSessionRepository
 		SessionRequest request = SessionRequest.current();
 		if (request == null) {
 			MapSession loaded = load(sessionId);
-			return (loaded != null) ? new RedisSession(loaded, false) : null;
+			return (loaded != null) ? session(loaded, false, null, false) : null;
 		}
 		MapSession loaded = request.loaded(sessionId);
 		boolean locked = false;
@@ -229,41 +215,27 @@ final class ScriptedRedisSessionRepository
 				request.remember(loaded);
 			}
 		}
-		return (loaded != null) ? new RedisSession(loaded, false, locked) : null;
+		return (loaded != null) ? session(loaded, false, request, locked) : null;
 	}
 
 	private @Nullable MapSession load(String sessionId) {
-		Map<String, Object> entries = this.redis.<String, Object>opsForHash().entries(this.keys.session(sessionId));
-		if (entries.isEmpty()) {
-			return null;
-		}
-		return mapped(sessionId, entries);
-	}
-
-	private @Nullable MapSession mapped(String sessionId, Map<String, Object> entries) {
-		MapSession session = this.mapper.apply(sessionId, entries);
-		if (session == null || session.isExpired()) {
-			deleteById(sessionId);
-			return null;
-		}
-		clearCorruptFields(sessionId, entries);
-		return session;
+		Map<String, Object> entries = this.redis.<String, Object>opsForHash()
+			.entries(this.settings.keys().session(sessionId));
+		return kept(sessionId, entries);
 	}
 
 	/**
-	 * Deletes the fields that no replica can read (the mapper dropped them with a WARN). A value of a type this
-	 * replica does not trust, or whose class it lacks, stays: another replica, or the next build, may read it.
+	 * The session a hash holds, deleting it when it is not to be kept, and its fields that no replica can read.
 	 */
-	private void clearCorruptFields(String sessionId, Map<String, Object> entries) {
-		Object[] corrupt = entries.entrySet()
-			.stream()
-			.filter((entry) -> entry.getValue() instanceof UnreadableValue unreadable
-					&& unreadable.cause() == UnreadableValue.Cause.NO_JSON_FORM)
-			.map(Map.Entry::getKey)
-			.toArray();
-		if (corrupt.length > 0) {
-			this.redis.opsForHash().delete(this.keys.session(sessionId), corrupt);
+	private @Nullable MapSession kept(String sessionId, Map<String, Object> entries) {
+		StoredSession stored = StoredSession.read(sessionId, entries, this.mapper);
+		if (stored.discard()) {
+			deleteById(sessionId);
 		}
+		if (!stored.corruptFields().isEmpty()) {
+			this.redis.opsForHash().delete(this.settings.keys().session(sessionId), stored.corruptFields().toArray());
+		}
+		return stored.session();
 	}
 
 	/**
@@ -271,14 +243,8 @@ final class ScriptedRedisSessionRepository
 	 * @return the session, or {@code null} (and no lock) when there is none
 	 */
 	private @Nullable MapSession lockAndLoad(String sessionId, SessionRequest request, SessionLock lock) {
-		Map<byte[], byte[]> hash = lock.lockAndLoad(this.redis, this.keys, sessionId, request);
-		if (hash.isEmpty()) {
-			return null;
-		}
-		Map<String, Object> entries = new HashMap<>();
-		hash.forEach((field, value) -> entries.put(new String(field, StandardCharsets.UTF_8),
-				this.valueSerializer.deserialize(value)));
-		return mapped(sessionId, entries);
+		Map<byte[], byte[]> hash = lock.lockAndLoad(this.redis, this.settings.keys(), sessionId, request);
+		return kept(sessionId, StoredSession.decode(hash, this.valueSerializer));
 	}
 
 	/**
@@ -287,7 +253,7 @@ final class ScriptedRedisSessionRepository
 	 */
 	void releaseLocks(SessionRequest request) {
 		if (this.lock != null) {
-			this.lock.releaseAll(this.redis, this.keys, request);
+			this.lock.releaseAll(this.redis, this.settings.keys(), request);
 		}
 	}
 
@@ -299,7 +265,8 @@ final class ScriptedRedisSessionRepository
 			request.released(sessionId);
 		}
 		// The lock too: whoever waits for it finds no session.
-		this.redis.delete(List.of(this.keys.session(sessionId), this.keys.lock(sessionId)));
+		SessionKeys keys = this.settings.keys();
+		this.redis.delete(List.of(keys.session(sessionId), keys.lock(sessionId)));
 	}
 
 	/**
@@ -315,8 +282,8 @@ final class ScriptedRedisSessionRepository
 			return Collections.emptyMap();
 		}
 		Map<String, RedisSession> sessions = new LinkedHashMap<>();
-		this.principalIndex.sessions(this.keys.principalIndex(indexValue), indexValue, this::load)
-			.forEach((id, session) -> sessions.put(id, new RedisSession(session, false)));
+		this.principalIndex.sessions(this.settings.keys().principalIndex(indexValue), indexValue, this::load)
+			.forEach((id, session) -> sessions.put(id, session(session, false, SessionRequest.current(), false)));
 		return sessions;
 	}
 
@@ -338,263 +305,6 @@ final class ScriptedRedisSessionRepository
 			this.cluster = cluster;
 		}
 		return cluster;
-	}
-
-	private @Nullable String principalName(Session session) {
-		return this.principalIndex.principalName(session);
-	}
-
-	/**
-	 * A session that records what changed, so that a save writes only the changed fields.
-	 */
-	final class RedisSession implements Session {
-
-		private final MapSession cached;
-
-		private final Map<String, @Nullable Object> delta = new HashMap<>();
-
-		/**
-		 * The request the session serves, or {@code null} outside one (then a save fails as Spring Session's does).
-		 */
-		private final @Nullable SessionRequest request = SessionRequest.current();
-
-		private boolean isNew;
-
-		private String originalSessionId;
-
-		/**
-		 * The token of the lock this session's request took when it loaded it, until a save releases it.
-		 */
-		private @Nullable String lockToken;
-
-		/**
-		 * Whether a concurrent request deleted or re-keyed the session, so that its request's saves are dropped.
-		 */
-		private boolean gone;
-
-		/**
-		 * The last access stored in Redis, which the key's expiry follows.
-		 */
-		private Instant writtenAccess;
-
-		/**
-		 * The principal whose index holds the session's stored id.
-		 */
-		private @Nullable String indexedPrincipal;
-
-		/**
-		 * Whether an access newer than the written one waits for the touch interval, or for another change.
-		 */
-		private boolean accessNotWritten;
-
-		RedisSession(MapSession cached, boolean isNew) {
-			this(cached, isNew, false);
-		}
-
-		/**
-		 * @param cached the session's state
-		 * @param isNew whether it was never written
-		 * @param locked whether its request locked it when loading it, so that its save releases the lock
-		 */
-		RedisSession(MapSession cached, boolean isNew, boolean locked) {
-			this.cached = cached;
-			this.lockToken = (locked && this.request != null) ? this.request.token() : null;
-			this.isNew = isNew;
-			this.originalSessionId = cached.getId();
-			this.writtenAccess = cached.getLastAccessedTime();
-			this.indexedPrincipal = isNew ? null : principalName(cached);
-			if (isNew) {
-				this.delta.put(CREATION_TIME, cached.getCreationTime().toEpochMilli());
-				this.delta.put(MAX_INACTIVE_INTERVAL, (int) cached.getMaxInactiveInterval().getSeconds());
-				this.delta.put(LAST_ACCESSED_TIME, cached.getLastAccessedTime().toEpochMilli());
-			}
-			if (isNew || ScriptedRedisSessionRepository.this.saveMode == SaveMode.ALWAYS) {
-				for (String name : cached.getAttributeNames()) {
-					this.delta.put(attributeKey(name), cached.getAttribute(name));
-				}
-			}
-		}
-
-		@Override
-		public String getId() {
-			return this.cached.getId();
-		}
-
-		@Override
-		public String changeSessionId() {
-			String newId = ScriptedRedisSessionRepository.this.sessionIdGenerator.generate();
-			this.cached.setId(newId);
-			return newId;
-		}
-
-		@Override
-		public <T> @Nullable T getAttribute(String attributeName) {
-			T value = this.cached.getAttribute(attributeName);
-			if (value != null && ScriptedRedisSessionRepository.this.saveMode == SaveMode.ON_GET_ATTRIBUTE) {
-				this.delta.put(attributeKey(attributeName), value);
-			}
-			return value;
-		}
-
-		@Override
-		public Set<String> getAttributeNames() {
-			return Collections.unmodifiableSet(this.cached.getAttributeNames());
-		}
-
-		@Override
-		public void setAttribute(String attributeName, @Nullable Object attributeValue) {
-			this.cached.setAttribute(attributeName, attributeValue);
-			this.delta.put(attributeKey(attributeName), attributeValue);
-			flushIfRequired();
-		}
-
-		@Override
-		public void removeAttribute(String attributeName) {
-			setAttribute(attributeName, null);
-		}
-
-		@Override
-		public Instant getCreationTime() {
-			return this.cached.getCreationTime();
-		}
-
-		@Override
-		public void setLastAccessedTime(Instant lastAccessedTime) {
-			this.cached.setLastAccessedTime(lastAccessedTime);
-			if (this.isNew || isTouchDue()) {
-				this.delta.put(LAST_ACCESSED_TIME, getLastAccessedTime().toEpochMilli());
-				flushIfRequired();
-			}
-			else {
-				this.accessNotWritten = true;
-			}
-		}
-
-		private boolean isTouchDue() {
-			Duration interval = ScriptedRedisSessionRepository.this.touchInterval;
-			Duration timeout = getMaxInactiveInterval();
-			if (!timeout.isNegative() && !timeout.isZero() && interval.compareTo(timeout.dividedBy(10)) > 0) {
-				interval = timeout.dividedBy(10);
-			}
-			return Duration.between(this.writtenAccess, getLastAccessedTime()).compareTo(interval) >= 0;
-		}
-
-		@Override
-		public Instant getLastAccessedTime() {
-			return this.cached.getLastAccessedTime();
-		}
-
-		@Override
-		public void setMaxInactiveInterval(Duration interval) {
-			this.cached.setMaxInactiveInterval(interval);
-			this.delta.put(MAX_INACTIVE_INTERVAL, (int) getMaxInactiveInterval().getSeconds());
-			flushIfRequired();
-		}
-
-		@Override
-		public Duration getMaxInactiveInterval() {
-			return this.cached.getMaxInactiveInterval();
-		}
-
-		@Override
-		public boolean isExpired() {
-			return this.cached.isExpired();
-		}
-
-		private void flushIfRequired() {
-			if (ScriptedRedisSessionRepository.this.flushMode == FlushMode.IMMEDIATE) {
-				save(false);
-			}
-		}
-
-		/**
-		 * @param checkExistence whether an existing session that has nothing to write is still checked for
-		 * existence, as Spring Session's repository does on {@code save} (but not on a flush)
-		 */
-		private void save(boolean checkExistence) {
-			if (this.gone) {
-				return;
-			}
-			// Spring Session's filter saves once a request is done with its session: the time to release its lock.
-			boolean release = checkExistence && this.lockToken != null;
-			String loadedId = this.isNew ? getId() : this.originalSessionId;
-			boolean idChanged = !getId().equals(this.originalSessionId);
-			if (this.delta.isEmpty() && !idChanged && (this.isNew || !checkExistence || this.accessNotWritten)) {
-				if (release) {
-					SessionScripts.release(ScriptedRedisSessionRepository.this.redis,
-							ScriptedRedisSessionRepository.this.keys.lock(loadedId), this.lockToken);
-					released(loadedId, false);
-				}
-				return;
-			}
-			if (this.accessNotWritten && !this.delta.isEmpty()) {
-				// Written anyway: the access costs nothing more.
-				this.delta.put(LAST_ACCESSED_TIME, getLastAccessedTime().toEpochMilli());
-			}
-			if (this.request != null) {
-				this.request.forget(loadedId);
-			}
-			Saved saved = ScriptedRedisSessionRepository.this.write(toWrite(loadedId, idChanged, release));
-			if (release) {
-				released(loadedId, saved == Saved.WRITTEN_LOCK_LOST);
-			}
-			if (saved == Saved.GONE) {
-				if (this.request == null) {
-					throw new IllegalStateException("Session was invalidated");
-				}
-				dropChanges();
-				return;
-			}
-			this.originalSessionId = getId();
-			this.indexedPrincipal = principalName(this.cached);
-			if (this.delta.containsKey(LAST_ACCESSED_TIME)) {
-				this.writtenAccess = getLastAccessedTime();
-				this.accessNotWritten = false;
-			}
-			this.delta.clear();
-			this.isNew = false;
-		}
-
-		private SessionWrite toWrite(String loadedId, boolean idChanged, boolean release) {
-			SessionKeys keys = ScriptedRedisSessionRepository.this.keys;
-			Long expiresAt = this.delta.isEmpty() ? null
-					: getLastAccessedTime().plus(getMaxInactiveInterval()).toEpochMilli();
-			String principal = principalName(this.cached);
-			boolean indexChanged = idChanged || !Objects.equals(principal, this.indexedPrincipal);
-			IndexEntry removal = (indexChanged && this.indexedPrincipal != null)
-					? new IndexEntry(keys.principalIndex(this.indexedPrincipal), this.originalSessionId) : null;
-			String index = (principal != null) ? keys.principalIndex(principal) : null;
-			return new SessionWrite(keys.session(loadedId), keys.session(getId()), getId(), this.isNew, expiresAt,
-					this.delta, removal, index, indexChanged || this.isNew, release ? keys.lock(loadedId) : null,
-					release ? this.lockToken : null);
-		}
-
-		private void released(String loadedId, boolean lost) {
-			this.lockToken = null;
-			if (this.request != null) {
-				this.request.released(loadedId);
-			}
-			if (lost) {
-				logger.warn("A request held its session's lock longer than the lock's lease "
-						+ "(scaleout.session.lock.lease), so another request of the session may have run alongside "
-						+ "it; set the lease above the longest request");
-			}
-		}
-
-		private void dropChanges() {
-			this.gone = true;
-			this.delta.clear();
-			this.cached.setId(this.originalSessionId);
-			if (logger.isDebugEnabled()) {
-				logger.debug("A concurrent request deleted this request's session (a logout) or changed its id "
-						+ "(a login) before this request saved it; its changes to the session are dropped");
-			}
-		}
-
-		private static String attributeKey(String attributeName) {
-			return ATTRIBUTE_PREFIX + attributeName;
-		}
-
 	}
 
 }

@@ -12,7 +12,10 @@ import io.micrometer.core.instrument.Timer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
+import org.springframework.data.redis.core.ReactiveRedisOperations;
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.util.Assert;
 
@@ -95,6 +98,50 @@ final class SessionLock {
 	}
 
 	/**
+	 * Takes a session's lock for a request without blocking, as {@link #lockAndLoad(RedisOperations, SessionKeys,
+	 * String, SessionRequest)} does.
+	 * @param redis the reactive operations, with string keys
+	 * @param keys the keys of the session's namespace
+	 * @param sessionId the session's id
+	 * @param request the request, which holds the lock once this gives a session
+	 * @return the session's hash, empty (and no lock taken) when there is no session; a
+	 * {@link SessionLockTimeoutException} when another request still held the lock after the timeout
+	 */
+	Mono<Map<byte[], byte[]>> lockAndLoad(ReactiveRedisOperations<String, Object> redis, SessionKeys keys,
+			String sessionId, SessionRequest request) {
+		return acquireReactive(() -> SessionScripts
+			.lockAndLoad(redis, keys.session(sessionId), keys.lock(sessionId), request.token(), this.lease)
+			.map((load) -> (load.hash() != null) ? Attempt.acquired(load.hash())
+					: Attempt.<Map<byte[], byte[]>>heldFor(load.leaseLeftMillis())))
+			.doOnError(SessionLockTimeoutException.class, (ex) -> request.gaveUpLocking(sessionId))
+			.defaultIfEmpty(Map.of())
+			.doOnNext((hash) -> {
+				if (!hash.isEmpty()) {
+					request.locked(sessionId);
+				}
+			});
+	}
+
+	/**
+	 * Releases the locks a request still holds when it ends, without blocking. Failures are left to the locks'
+	 * lease.
+	 * @param redis the reactive operations, with string keys
+	 * @param keys the keys of the sessions' namespace
+	 * @param request the request
+	 * @return done once released
+	 */
+	Mono<Void> releaseAll(ReactiveRedisOperations<String, Object> redis, SessionKeys keys, SessionRequest request) {
+		return Flux.fromIterable(request.locks())
+			.concatMap((sessionId) -> SessionScripts.release(redis, keys.lock(sessionId), request.token())
+				.doOnSuccess((done) -> request.released(sessionId))
+				.onErrorResume((ex) -> {
+					logger.debug("Could not release a session lock; its lease will", ex);
+					return Mono.empty();
+				}))
+			.then();
+	}
+
+	/**
 	 * Releases the locks a request still holds when it ends. Failures are left to the locks' lease.
 	 * @param redis the operations, with string keys
 	 * @param keys the keys of the sessions' namespace
@@ -121,28 +168,38 @@ final class SessionLock {
 	 * @throws SessionLockTimeoutException when the lock was still held after {@link #timeout()}
 	 */
 	private <T> @Nullable T acquire(Supplier<Attempt<T>> attempt) {
-		long start = System.nanoTime();
-		long deadline = start + this.timeout.toNanos();
-		long pause = FIRST_PAUSE_MILLIS;
+		Wait wait = new Wait();
 		while (true) {
 			Attempt<T> result = attempt.get();
-			long now = System.nanoTime();
-			if (result.taken()) {
-				record(now - start);
+			long pause = wait.pauseAfter(result);
+			if (pause < 0) {
 				return result.value();
 			}
-			if (now >= deadline) {
-				record(now - start);
-				if (this.timeouts != null) {
-					this.timeouts.increment();
-				}
-				throw new SessionLockTimeoutException(this.timeout, this.retryAfter);
+			try {
+				Thread.sleep(pause);
 			}
-			long remainingMillis = Math.max(1, (deadline - now) / 1_000_000);
-			long leaseLeft = Math.max(1, result.leaseLeftMillis());
-			pauseFor(Math.min(Math.min(pause, leaseLeft), remainingMillis));
-			pause = Math.min(LONGEST_PAUSE_MILLIS, pause * 2);
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while waiting for a session lock", ex);
+			}
 		}
+	}
+
+	/**
+	 * Tries until the lock is taken, as {@link #acquire(Supplier)} does, pausing on a timer instead of a thread.
+	 */
+	private <T> Mono<T> acquireReactive(Supplier<Mono<Attempt<T>>> attempt) {
+		return Mono.defer(() -> attemptUntilTaken(attempt, new Wait()));
+	}
+
+	private <T> Mono<T> attemptUntilTaken(Supplier<Mono<Attempt<T>>> attempt, Wait wait) {
+		return attempt.get().flatMap((result) -> {
+			long pause = wait.pauseAfter(result);
+			if (pause < 0) {
+				return Mono.justOrEmpty(result.value());
+			}
+			return Mono.delay(Duration.ofMillis(pause)).then(Mono.defer(() -> attemptUntilTaken(attempt, wait)));
+		});
 	}
 
 	private void record(long nanos) {
@@ -151,15 +208,44 @@ final class SessionLock {
 		}
 	}
 
-	private static void pauseFor(long millis) {
-		try {
+	/**
+	 * One request's wait for a lock: how long to pause after each attempt, growing, until the timeout. The same
+	 * for a blocking and a reactive wait.
+	 */
+	private final class Wait {
+
+		private final long start = System.nanoTime();
+
+		private final long deadline = this.start + SessionLock.this.timeout.toNanos();
+
+		private long pause = FIRST_PAUSE_MILLIS;
+
+		/**
+		 * @param result the last attempt
+		 * @return -1 when the lock was taken, else how many milliseconds to pause before the next attempt
+		 * @throws SessionLockTimeoutException when the timeout has passed
+		 */
+		long pauseAfter(Attempt<?> result) {
+			long now = System.nanoTime();
+			if (result.taken()) {
+				record(now - this.start);
+				return -1;
+			}
+			if (now >= this.deadline) {
+				record(now - this.start);
+				if (SessionLock.this.timeouts != null) {
+					SessionLock.this.timeouts.increment();
+				}
+				throw new SessionLockTimeoutException(SessionLock.this.timeout, SessionLock.this.retryAfter);
+			}
+			long remainingMillis = Math.max(1, (this.deadline - now) / 1_000_000);
+			long leaseLeft = Math.max(1, result.leaseLeftMillis());
+			long millis = Math.min(Math.min(this.pause, leaseLeft), remainingMillis);
+			this.pause = Math.min(LONGEST_PAUSE_MILLIS, this.pause * 2);
 			// Jitter, so that requests queued on one session do not poll in step.
-			Thread.sleep(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+			return millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for a session lock", ex);
-		}
+
 	}
 
 	/**

@@ -24,9 +24,10 @@ import org.springframework.session.MapSession;
  * ({@link SessionLock}) under its {@link #token()}, and the locks it still holds when it ends are released
  * then.</li>
  * </ul>
- * A thread-bound holder, like Spring's {@code RequestContextHolder}, because Spring Session calls the repository
- * without the request. What a session needs of it is captured when the session is loaded, so a session written
- * later on another thread (an asynchronous request) behaves the same.
+ * On a servlet replica a thread-bound holder, like Spring's {@code RequestContextHolder}, because Spring Session
+ * calls the repository without the request; on a WebFlux replica, where a request hops threads, it travels in the
+ * Reactor Context instead ({@link SessionRequestWebFilter}). What a session needs of it is captured when the
+ * session is loaded, so a session written later on another thread (an asynchronous request) behaves the same.
  */
 final class SessionRequest implements AutoCloseable {
 
@@ -55,6 +56,15 @@ final class SessionRequest implements AutoCloseable {
 		SessionRequest request = new SessionRequest(locksSessions);
 		current.set(request);
 		return request;
+	}
+
+	/**
+	 * A request bound to no thread: a WebFlux request, carried in the Reactor Context under this class.
+	 * @param locksSessions whether the sessions it loads are locked for it
+	 * @return the request
+	 */
+	static SessionRequest unbound(boolean locksSessions) {
+		return new SessionRequest(locksSessions);
 	}
 
 	/**
@@ -135,7 +145,9 @@ final class SessionRequest implements AutoCloseable {
 
 	@Override
 	public void close() {
-		current.remove();
+		if (current.get() == this) {
+			current.remove();
+		}
 	}
 
 }

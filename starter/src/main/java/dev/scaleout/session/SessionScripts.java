@@ -8,16 +8,20 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
+import org.springframework.data.redis.core.ReactiveRedisOperations;
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.serializer.GenericToStringSerializer;
+import org.springframework.data.redis.serializer.RedisElementReader;
+import org.springframework.data.redis.serializer.RedisElementWriter;
 import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
- * The Lua scripts of {@link ScriptedRedisSessionRepository}. Each runs atomically on the server, so that what
- * Spring Session's repository does in several round trips (check, rename, write, expire, index) costs one and
- * cannot interleave with another replica's request.
+ * The Lua scripts of {@link ScriptedRedisSessionRepository} and of its reactive twin, run blocking or not. Each
+ * runs atomically on the server, so that what Spring Session's repository does in several round trips (check,
+ * rename, write, expire, index) costs one and cannot interleave with another replica's request.
  */
 final class SessionScripts {
 
@@ -101,6 +105,14 @@ final class SessionScripts {
 			if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 			return 0""", Long.class);
 
+	private static final RedisElementWriter<byte[]> BYTES = RedisElementWriter.from(RedisSerializer.byteArray());
+
+	private static final RedisElementReader<byte[]> BYTES_READER = RedisElementReader
+		.from(RedisSerializer.byteArray());
+
+	private static final RedisElementReader<Long> LONG = RedisElementReader
+		.from(new GenericToStringSerializer<>(Long.class));
+
 	private SessionScripts() {
 	}
 
@@ -112,13 +124,31 @@ final class SessionScripts {
 	 * @return what happened
 	 */
 	static Saved save(RedisOperations<String, Object> redis, RedisSerializer<Object> serializer, SessionWrite write) {
+		Long answer = redis.execute(SAVE, RedisSerializer.byteArray(), new GenericToStringSerializer<>(Long.class),
+				saveKeys(write), arguments(write, serializer));
+		return Saved.of(answer);
+	}
+
+	/**
+	 * Runs the save script without blocking.
+	 * @param redis the reactive operations, with string keys
+	 * @param serializer the serializer of session values
+	 * @param write what to write
+	 * @return what happened
+	 */
+	static Mono<Saved> save(ReactiveRedisOperations<String, Object> redis, RedisSerializer<Object> serializer,
+			SessionWrite write) {
+		// The arguments now, not on subscription: the session clears its changes once they are written.
+		List<Object> arguments = List.of(arguments(write, serializer));
+		return redis.execute(SAVE, saveKeys(write), arguments, BYTES, LONG).next().map(Saved::of)
+			.defaultIfEmpty(Saved.GONE);
+	}
+
+	private static List<String> saveKeys(SessionWrite write) {
 		String unused = write.loadedKey();
-		List<String> keys = List.of(write.loadedKey(), write.key(), orElse(write.lock(), unused),
+		return List.of(write.loadedKey(), write.key(), orElse(write.lock(), unused),
 				(write.indexRemoval() != null) ? write.indexRemoval().index() : unused,
 				orElse(write.principalIndex(), unused));
-		Long answer = redis.execute(SAVE, RedisSerializer.byteArray(), new GenericToStringSerializer<>(Long.class),
-				keys, arguments(write, serializer));
-		return Saved.of(answer);
 	}
 
 	/**
@@ -137,6 +167,40 @@ final class SessionScripts {
 		List<Object> answer = redis.execute(LOCK_AND_LOAD, RedisSerializer.byteArray(),
 				(RedisSerializer) RedisSerializer.byteArray(), List.of(sessionKey, lock), utf8(token),
 				utf8(Long.toString(lease.toMillis())));
+		return lockedLoad(answer);
+	}
+
+	/**
+	 * Runs the script that takes a session's lock and loads the session, without blocking.
+	 * @param redis the reactive operations, with string keys
+	 * @param sessionKey the session's key
+	 * @param lock the session's lock
+	 * @param token this request's token
+	 * @param lease how long the lock holds unless released
+	 * @return the session's hash when the lock is taken (empty when there is no session), or the remaining lease
+	 * of the request holding it
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	static Mono<LockedLoad> lockAndLoad(ReactiveRedisOperations<String, Object> redis, String sessionKey,
+			String lock, String token, Duration lease) {
+		return redis
+			.execute(LOCK_AND_LOAD, List.of(sessionKey, lock),
+					List.of(utf8(token), utf8(Long.toString(lease.toMillis()))), BYTES, (RedisElementReader) BYTES_READER)
+			.collectList()
+			.map((answer) -> lockedLoad(flattened((List<Object>) (List) answer)));
+	}
+
+	/**
+	 * A script's array answer, whether the driver gave it as one list or element by element.
+	 */
+	private static List<Object> flattened(List<Object> answer) {
+		if (answer.size() == 1 && answer.get(0) instanceof List<?> whole) {
+			return new ArrayList<>(whole);
+		}
+		return answer;
+	}
+
+	private static LockedLoad lockedLoad(@Nullable List<Object> answer) {
 		long status = (answer != null && !answer.isEmpty()) ? (Long) answer.get(0) : 0;
 		if (status == 2) {
 			return new LockedLoad(null, (Long) answer.get(1));
@@ -157,6 +221,17 @@ final class SessionScripts {
 	static void release(RedisOperations<String, Object> redis, String lock, String token) {
 		redis.execute(RELEASE, RedisSerializer.byteArray(), new GenericToStringSerializer<>(Long.class), List.of(lock),
 				utf8(token));
+	}
+
+	/**
+	 * Releases a lock if it is still the request's, without blocking.
+	 * @param redis the reactive operations, with string keys
+	 * @param lock the lock
+	 * @param token the request's token
+	 * @return done once released
+	 */
+	static Mono<Void> release(ReactiveRedisOperations<String, Object> redis, String lock, String token) {
+		return redis.execute(RELEASE, List.of(lock), List.of(utf8(token)), BYTES, LONG).then();
 	}
 
 	private static String orElse(@Nullable String key, String unused) {

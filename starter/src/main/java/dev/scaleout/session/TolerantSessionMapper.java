@@ -22,7 +22,7 @@ final class TolerantSessionMapper implements BiFunction<String, Map<String, Obje
 
 	private static final Log logger = LogFactory.getLog(TolerantSessionMapper.class);
 
-	private static final String ATTRIBUTE_PREFIX = ScriptedRedisSessionRepository.ATTRIBUTE_PREFIX;
+	private static final String ATTRIBUTE_PREFIX = RedisSession.ATTRIBUTE_PREFIX;
 
 	private final BiFunction<String, Map<String, Object>, MapSession> delegate;
 

@@ -97,8 +97,8 @@ final class TolerantSessionSerializer implements RedisSerializer<Object> {
 		if (!(serializer instanceof TolerantSessionSerializer tolerant)) {
 			return serializer.serialize(value);
 		}
-		if (field.startsWith(ScriptedRedisSessionRepository.ATTRIBUTE_PREFIX)) {
-			return tolerant.serialize(field.substring(ScriptedRedisSessionRepository.ATTRIBUTE_PREFIX.length()), value);
+		if (field.startsWith(RedisSession.ATTRIBUTE_PREFIX)) {
+			return tolerant.serialize(field.substring(RedisSession.ATTRIBUTE_PREFIX.length()), value);
 		}
 		// The session's own fields (creation and access times, timeout) are plain numbers, as Spring Session writes
 		// them: they read back as the Long and Integer its mapper expects.

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.scaleout.session.ScriptedRedisSessionRepository.RedisSession;
 import dev.scaleout.session.probe.StaticInitializerProbe;
 import dev.scaleout.session.probe.StaticInitializerProbe.InitializationWitness;
 import dev.scaleout.test.redis.TestRedis;

@@ -3,7 +3,6 @@ package dev.scaleout.session;
 import java.time.Duration;
 import java.util.UUID;
 
-import dev.scaleout.session.ScriptedRedisSessionRepository.RedisSession;
 import dev.scaleout.test.redis.TestRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

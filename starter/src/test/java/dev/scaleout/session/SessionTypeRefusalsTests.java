@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.scaleout.session.ScriptedRedisSessionRepository.RedisSession;
 import dev.scaleout.session.SessionTypeRefusals.Direction;
 import dev.scaleout.session.SessionTypeRefusals.Refusal;
 import dev.scaleout.test.redis.TestRedis;

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,6 +28,11 @@ public final class Replica {
 
 	private final Class<?> application;
 
+	/**
+	 * Whether the application runs as a WebFlux one even with Spring MVC on the class path.
+	 */
+	private final boolean webFlux;
+
 	private final List<String> arguments;
 
 	private final SessionLedger sessions;
@@ -35,10 +41,11 @@ public final class Replica {
 
 	private @Nullable ConfigurableApplicationContext context;
 
-	Replica(int index, Class<?> application, List<String> arguments, SessionLedger sessions) {
+	Replica(int index, Class<?> application, boolean webFlux, List<String> arguments, SessionLedger sessions) {
 		this.index = index;
 		this.id = "replica-" + (char) ('a' + index);
 		this.application = application;
+		this.webFlux = webFlux;
 		this.arguments = List.copyOf(arguments);
 		this.sessions = sessions;
 	}
@@ -53,9 +60,12 @@ public final class Replica {
 		List<String> args = new ArrayList<>(List.of("--server.port=" + this.port, "--server.address=127.0.0.1",
 				"--scaleout.instance.id=" + this.id));
 		args.addAll(this.arguments);
-		ConfigurableApplicationContext started = new SpringApplicationBuilder(this.application).main(this.application)
-			.initializers(new SessionRecorder.Installer(this.sessions, this.index), new OwnNettyResources())
-			.run(args.toArray(String[]::new));
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(this.application).main(this.application)
+			.initializers(new SessionRecorder.Installer(this.sessions, this.index), new OwnNettyResources());
+		if (this.webFlux) {
+			builder.web(WebApplicationType.REACTIVE);
+		}
+		ConfigurableApplicationContext started = builder.run(args.toArray(String[]::new));
 		this.port = ((WebServerApplicationContext) started).getWebServer().getPort();
 		this.context = started;
 	}

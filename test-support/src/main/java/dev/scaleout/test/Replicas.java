@@ -35,15 +35,16 @@ public final class Replicas implements AutoCloseable {
 
 	/**
 	 * Starts Redis (the JVM's shared one), the replicas one after the other, and the gateway.
-	 * @param application the application class
+	 * @param applications the application classes, replica {@code i} running {@code applications[i % size]}
+	 * @param webFlux the application classes that run as WebFlux applications whatever the class path
 	 * @param count how many replicas
 	 * @param properties properties of every replica, {@code name=value}
 	 * @param gateway whether to run the gateway
 	 * @param gatewayProperties properties of the gateway, {@code name=value}
 	 * @return the running replicas, which the caller must close
 	 */
-	static Replicas start(Class<?> application, int count, List<String> properties, boolean gateway,
-			List<String> gatewayProperties) {
+	static Replicas start(List<Class<?>> applications, List<Class<?>> webFlux, int count, List<String> properties,
+			boolean gateway, List<String> gatewayProperties) {
 		if (count < 1) {
 			throw new IllegalArgumentException("@ReplicatedSpringBootTest(replicas = " + count
 					+ ") runs no replica: give replicas = 2 or more");
@@ -54,7 +55,8 @@ public final class Replicas implements AutoCloseable {
 		SessionLedger sessions = new SessionLedger();
 		List<Replica> replicas = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			replicas.add(new Replica(i, application, arguments, sessions));
+			Class<?> application = applications.get(i % applications.size());
+			replicas.add(new Replica(i, application, webFlux.contains(application), arguments, sessions));
 		}
 		Replicas started = new Replicas(replicas, redis, sessions);
 		try {

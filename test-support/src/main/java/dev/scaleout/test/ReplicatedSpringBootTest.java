@@ -45,9 +45,19 @@ public @interface ReplicatedSpringBootTest {
 	/**
 	 * The application to run, usually its {@code @SpringBootApplication} class. When empty, the
 	 * {@code @SpringBootConfiguration} found in the test's package or above it, as {@code @SpringBootTest} finds it.
-	 * @return the application class
+	 * Several classes make replicas of different applications that share sessions, e.g. a servlet and a WebFlux
+	 * one: replica {@code i} runs {@code classes[i % classes.length]}.
+	 * @return the application classes
 	 */
 	Class<?>[] classes() default {};
+
+	/**
+	 * The application classes, among {@link #classes()}, that run as WebFlux applications even with Spring MVC on
+	 * the class path, as a test that mixes servlet and WebFlux replicas has it (Spring Boot would make them servlet
+	 * applications).
+	 * @return the WebFlux application classes
+	 */
+	Class<?>[] webFlux() default {};
 
 	/**
 	 * How many replicas to run.

@@ -34,8 +34,9 @@ final class ReplicatedSpringBootTestExtension
 		Class<?> testClass = context.getRequiredTestClass();
 		ReplicatedSpringBootTest settings = AnnotationSupport.findAnnotation(testClass, ReplicatedSpringBootTest.class)
 			.orElseThrow(() -> new IllegalStateException(testClass.getName() + " is not a @ReplicatedSpringBootTest"));
-		Replicas replicas = Replicas.start(application(settings, testClass), settings.replicas(),
-				List.of(settings.properties()), settings.gateway(), List.of(settings.gatewayProperties()));
+		Replicas replicas = Replicas.start(applications(settings, testClass), List.of(settings.webFlux()),
+				settings.replicas(), List.of(settings.properties()), settings.gateway(),
+				List.of(settings.gatewayProperties()));
 		context.getStore(NAMESPACE).put(Replicas.class, replicas);
 		if (settings.failOnReplicationFindings()) {
 			ReplicaAssertions.assertThat(replicas).hasNoReplicationFindings();
@@ -74,20 +75,24 @@ final class ReplicatedSpringBootTestExtension
 		return replicas;
 	}
 
-	private static Class<?> application(ReplicatedSpringBootTest settings, Class<?> testClass) {
-		if (settings.classes().length > 1) {
-			throw new IllegalStateException("@ReplicatedSpringBootTest(classes = " + Arrays.toString(settings.classes())
-					+ ") on " + testClass.getName() + ": give the one application class the replicas run");
+	private static List<Class<?>> applications(ReplicatedSpringBootTest settings, Class<?> testClass) {
+		List<Class<?>> classes = List.of(settings.classes());
+		for (Class<?> webFlux : settings.webFlux()) {
+			if (!classes.contains(webFlux)) {
+				throw new IllegalStateException("@ReplicatedSpringBootTest(webFlux = " + webFlux.getName() + ") on "
+						+ testClass.getName() + ": it is not among the classes the replicas run, "
+						+ Arrays.toString(settings.classes()) + "; add it to classes");
+			}
 		}
-		if (settings.classes().length == 1) {
-			return settings.classes()[0];
+		if (!classes.isEmpty()) {
+			return classes;
 		}
 		Class<?> found = new AnnotatedClassFinder(SpringBootConfiguration.class).findFromClass(testClass);
 		if (found == null) {
 			throw new IllegalStateException("No @SpringBootConfiguration found in the package of " + testClass.getName()
 					+ " or above it: name the application with @ReplicatedSpringBootTest(classes = MyApplication.class)");
 		}
-		return found;
+		return List.of(found);
 	}
 
 }

@@ -9,15 +9,17 @@ import org.junit.jupiter.api.Test;
 
 import dev.scaleout.test.app.CookieJarClient;
 import dev.scaleout.test.app.RunningApp;
+import dev.scaleout.test.app.Simultaneously;
 import dev.scaleout.test.redis.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two replicas of a WebFlux app on the starter share one WebSession through Redis, and while
- * Redis is down what needs the session answers 503 with Retry-After while the rest keeps
- * working.
+ * Two replicas of a WebFlux app on the starter share one WebSession through Redis; with session
+ * locks, concurrent writing requests of one session on both replicas run one at a time and lose
+ * no update; and while Redis is down what needs the session answers 503 with Retry-After while
+ * the rest keeps working.
  */
 class ReactiveReplicasShareSessionsTests {
 
@@ -30,7 +32,7 @@ class ReactiveReplicasShareSessionsTests {
 			List<String> instances = new ArrayList<>();
 			for (int i = 0; i < 6; i++) {
 				RunningApp replica = (i % 2 == 0) ? first : second;
-				HttpResponse<String> response = browser.post(replica.baseUri().resolve("/counter"));
+				HttpResponse<String> response = browser.post(replica.baseUri().resolve("/session/counter"));
 				assertThat(response.statusCode()).isEqualTo(200);
 				counts.add(response.body());
 				instances.add(response.headers().firstValue("X-Instance-Id").orElse(""));
@@ -46,9 +48,9 @@ class ReactiveReplicasShareSessionsTests {
 	void whileRedisIsDownTheSessionAnswers503AndTheRestWorks() {
 		try (TestRedis redis = TestRedis.startDedicated(); RunningApp replica = start(redis, "reactive-a")) {
 			CookieJarClient browser = new CookieJarClient();
-			assertThat(browser.post(replica.baseUri().resolve("/counter")).body()).isEqualTo("1");
+			assertThat(browser.post(replica.baseUri().resolve("/session/counter")).body()).isEqualTo("1");
 			redis.stop();
-			HttpResponse<String> unavailable = browser.post(replica.baseUri().resolve("/counter"));
+			HttpResponse<String> unavailable = browser.post(replica.baseUri().resolve("/session/counter"));
 			assertThat(unavailable.statusCode()).isEqualTo(503);
 			assertThat(unavailable.headers().firstValue("Retry-After")).isPresent();
 			assertThat(unavailable.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -56,13 +58,31 @@ class ReactiveReplicasShareSessionsTests {
 			redis.start();
 			// Lettuce reconnects on its own schedule: the session works again once it has
 			await().atMost(Duration.ofSeconds(30))
-				.until(() -> browser.post(replica.baseUri().resolve("/counter")).statusCode() == 200);
+				.until(() -> browser.post(replica.baseUri().resolve("/session/counter")).statusCode() == 200);
 		}
 	}
 
-	private static RunningApp start(TestRedis redis, String instance) {
-		return RunningApp.start(ReactiveApplication.class, "--spring.data.redis.host=" + redis.host(),
-				"--spring.data.redis.port=" + redis.port(), "--scaleout.instance.id=" + instance);
+	@Test
+	void withSessionLocksConcurrentIncrementsOnBothReplicasLoseNoUpdate() {
+		TestRedis redis = TestRedis.shared();
+		try (RunningApp first = start(redis, "reactive-a", "--scaleout.session.lock.enabled=true",
+				"--scaleout.session.lock.timeout=60s");
+				RunningApp second = start(redis, "reactive-b", "--scaleout.session.lock.enabled=true",
+						"--scaleout.session.lock.timeout=60s")) {
+			CookieJarClient browser = new CookieJarClient();
+			assertThat(browser.post(first.uri("/session/counter")).body()).isEqualTo("1");
+			List<Integer> statuses = Simultaneously.send(8, 10,
+					(i) -> browser.post(((i % 2 == 0) ? first : second).uri("/session/counter")));
+			assertThat(statuses).hasSize(80).containsOnly(200);
+			assertThat(browser.get(second.uri("/session/counter")).body()).isEqualTo("81");
+		}
+	}
+
+	private static RunningApp start(TestRedis redis, String instance, String... arguments) {
+		List<String> args = new ArrayList<>(List.of("--spring.data.redis.host=" + redis.host(),
+				"--spring.data.redis.port=" + redis.port(), "--scaleout.instance.id=" + instance));
+		args.addAll(List.of(arguments));
+		return RunningApp.start(ReactiveApplication.class, args.toArray(String[]::new));
 	}
 
 }

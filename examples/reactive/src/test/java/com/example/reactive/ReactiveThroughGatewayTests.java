@@ -29,7 +29,7 @@ class ReactiveThroughGatewayTests {
 		List<String> counts = new ArrayList<>();
 		List<String> instances = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
-			var response = browser.post("/counter");
+			var response = browser.post("/session/counter");
 			counts.add(response.body());
 			instances.add(response.headers().firstValue("X-Instance-Id").orElse(""));
 		}
