@@ -2,6 +2,8 @@
 """Turns one wrk or hey report into one JSON line: requests/s, p50, p99 (ms), requests, errors.
 
 Usage: parse.py wrk|hey REPORT [key=value ...]   (the key=value pairs are copied into the line)
+With cpu_ticks=N clk_tck=HZ (the measured processes' CPU clock ticks during the run) the line also gets cpu_us:
+microseconds of CPU per completed request.
 """
 import json
 import re
@@ -45,7 +47,9 @@ def main():
         line = {"wrk": wrk, "hey": hey}[kind](f.read())
     for pair in sys.argv[3:]:
         key, value = pair.split("=", 1)
-        line[key] = value
+        line[key] = int(value) if key in ("cpu_ticks", "clk_tck") else value
+    if "cpu_ticks" in line and line.get("requests"):
+        line["cpu_us"] = line["cpu_ticks"] * 1e6 / line["clk_tck"] / line["requests"]
     print(json.dumps(line))
 
 
