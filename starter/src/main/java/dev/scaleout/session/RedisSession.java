@@ -90,6 +90,13 @@ final class RedisSession implements Session {
 	private boolean accessNotWritten;
 
 	/**
+	 * Whether this session was written and has not changed since: Spring Session's filter saves a request's session
+	 * when the response commits and once more when the request ends, and the second save has nothing to write nor
+	 * to check.
+	 */
+	private boolean writtenUnchanged;
+
+	/**
 	 * @param cached the session's state
 	 * @param isNew whether it was never written
 	 * @param settings the repository's settings
@@ -232,7 +239,8 @@ final class RedisSession implements Session {
 		boolean release = checkExistence && this.lockToken != null;
 		String loadedId = loadedId();
 		boolean idChanged = !getId().equals(this.originalSessionId);
-		if (this.delta.isEmpty() && !idChanged && (this.isNew || !checkExistence || this.accessNotWritten)) {
+		if (this.delta.isEmpty() && !idChanged
+				&& (this.isNew || !checkExistence || this.accessNotWritten || this.writtenUnchanged)) {
 			return release ? new PendingSave(null, this.settings.keys().lock(loadedId), this.lockToken)
 					: PendingSave.NOTHING;
 		}
@@ -272,6 +280,12 @@ final class RedisSession implements Session {
 		}
 		this.delta.clear();
 		this.isNew = false;
+		this.writtenUnchanged = true;
+		if (this.request != null) {
+			// as it is stored now: the request's next lookup of it (Spring Session's, when it sets the cookie) needs
+			// no round trip
+			this.request.remember(this.cached);
+		}
 	}
 
 	/**

@@ -71,6 +71,32 @@ class ScriptedRedisSessionRepositoryTests {
 		assertThat(this.repository.findById(session.getId()).<Integer>getAttribute("count")).isEqualTo(3);
 	}
 
+	/**
+	 * Spring Session's filter saves a request's session when the response commits and again when the request ends,
+	 * and after each save looks the requested session up to decide on the cookie.
+	 */
+	@Test
+	void theSecondSaveAndTheLookupsOfSpringSessionsFilterCostNoRoundTrip() {
+		RedisSession session = this.repository.createSession();
+		session.setAttribute("count", 1);
+		this.repository.save(session);
+		request(session.getId()); // the first save of a script may load it (EVALSHA, NOSCRIPT, EVAL)
+		this.connection.forget();
+		try (SessionRequest request = SessionRequest.open(false)) {
+			RedisSession changed = this.repository.findById(session.getId());
+			changed.setLastAccessedTime(Instant.now());
+			changed.setAttribute("count", changed.<Integer>getAttribute("count") + 1);
+			for (int commit = 0; commit < 2; commit++) {
+				this.repository.save(changed);
+				RedisSession requested = this.repository.findById(session.getId());
+				requested.setLastAccessedTime(Instant.now());
+				assertThat(requested.<Integer>getAttribute("count")).isEqualTo(3);
+			}
+		}
+		assertThat(this.connection.commands()).containsExactly("HGETALL", "EVALSHA");
+		assertThat(this.repository.findById(session.getId()).<Integer>getAttribute("count")).isEqualTo(3);
+	}
+
 	@Test
 	void aRequestThatOnlyReadsItsSessionWithinTheTouchIntervalTakesOneRoundTrip() {
 		this.repository.setTouchInterval(Duration.ofSeconds(60));
