@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The images' Dockerfiles: the jar from the host or built with the Maven wrapper on a JDK, run from Boot's layers
- * on a JRE, from a CDS archive, as a non-root user; the official images are the defaults of arguments.
+ * on a JRE, from a CDS archive (an AOT cache on Java 25), as a non-root user; the official images are the defaults
+ * of arguments.
  */
 class DockerfileTests {
 
@@ -78,15 +79,49 @@ class DockerfileTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "sample-app/Dockerfile", "gateway/Dockerfile" })
-	void startsFromACdsArchiveMadeByATrainingRunAtBuildTime(String path) {
+	void startsFromACdsArchiveOrAnAotCacheMadeByATrainingRunAtBuildTime(String path) {
 		Dockerfile.Stage run = Dockerfile.read(path).finalStage();
-		Matcher training = Pattern.compile("-XX:ArchiveClassesAtExit=(\\S+) -Dspring.context.exit=onRefresh -jar (\\S+)")
-			.matcher(run.all("RUN").stream().map(Dockerfile.Instruction::arguments).collect(Collectors.joining("\n")));
-		assertThat(training.find()).as(path + " has a CDS training run").isTrue();
+		String runs = run.all("RUN").stream().map(Dockerfile.Instruction::arguments).collect(Collectors.joining("\n"));
+		Matcher aot = training("-XX:AOTCacheOutput=", "-XX:AOTCache=").matcher(runs);
+		Matcher cds = training("-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=").matcher(runs);
+		assertThat(aot.find()).as(path + " has an AOT cache training run writing the option that uses it").isTrue();
+		assertThat(cds.find()).as(path + " has a CDS training run writing the option that uses it").isTrue();
+		assertThat(cds.group(2)).as(path + " runs the jar the AOT cache was made of").isEqualTo(aot.group(2));
+		assertThat(cds.group(3)).as(path + " writes one argument file").isEqualTo(aot.group(3));
 		assertThat(run.all("ENTRYPOINT")).as(path + " ENTRYPOINT").singleElement()
 			.satisfies((entrypoint) -> assertThat(entrypoint.arguments()).startsWith("[")
-				.contains("\"-XX:SharedArchiveFile=" + training.group(1) + "\"")
-				.contains("\"-jar\", \"" + training.group(2) + "\""));
+				.contains("\"java\", \"@" + aot.group(3) + "\"")
+				.contains("\"-jar\", \"" + aot.group(2) + "\""));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sample-app/Dockerfile", "gateway/Dockerfile" })
+	void trainsAnAotCacheOnJava25AndLaterAndACdsArchiveBefore(String path) {
+		String runs = Dockerfile.read(path).finalStage().all("RUN").stream()
+			.map(Dockerfile.Instruction::arguments)
+			.collect(Collectors.joining("\n"));
+		Matcher guard = Pattern
+			.compile("if java -version 2>&1 \\| grep -Eq '([^']+)'; then\\s+java -XX:AOTCacheOutput=")
+			.matcher(runs);
+		assertThat(guard.find()).as(path + " chooses the AOT cache by java -version").isTrue();
+		Pattern java25OrLater = Pattern.compile(guard.group(1));
+		for (String version : List.of("openjdk version \"25\" 2025-09-16", "openjdk version \"25.0.1\" 2025-10-21",
+				"openjdk version \"26-ea\" 2026-03-17", "openjdk version \"31.0.2\" 2028-10-17")) {
+			assertThat(java25OrLater.matcher(version).find()).as(version).isTrue();
+		}
+		for (String version : List.of("openjdk version \"17.0.15\" 2025-04-15",
+				"openjdk version \"21.0.7\" 2025-04-15", "openjdk version \"24.0.2\" 2025-07-15", "openjdk version \"1.8.0_452\"")) {
+			assertThat(java25OrLater.matcher(version).find()).as(version).isFalse();
+		}
+	}
+
+	/**
+	 * A training run with this option, then the option that uses what it wrote, written to
+	 * an argument file: groups are the file, the jar and the argument file.
+	 */
+	private static Pattern training(String trainingOption, String launchOption) {
+		return Pattern.compile(Pattern.quote(trainingOption) + "(\\S+) -Dspring.context.exit=onRefresh -jar (\\S+)\\s+"
+				+ "&& echo '" + Pattern.quote(launchOption) + "\\1' > (\\S+);");
 	}
 
 	@Test

@@ -15,6 +15,14 @@ public final class Java {
 	}
 
 	/**
+	 * The Java release the launcher, and so every process, runs on.
+	 * @return its feature release, such as 17 or 25
+	 */
+	public static int feature() {
+		return Runtime.version().feature();
+	}
+
+	/**
 	 * The JDK's home and exact build: a CDS archive is valid only for the JVM that made it.
 	 * @return both, as one string
 	 */

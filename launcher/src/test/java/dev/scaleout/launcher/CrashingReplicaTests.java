@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import dev.scaleout.launcher.cds.ArchiveKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -66,8 +67,8 @@ class CrashingReplicaTests {
 	@Test
 	@Order(2)
 	void aFailedCdsTrainingRunLeavesNoArchiveAndSaysWhyOnce() {
-		assertThat(this.launcher.console()).containsOnlyOnce(
-				"no CDS archive, replicas start from the jar as is: the training run exited with code 1");
+		assertThat(this.launcher.console()).containsOnlyOnce("no " + ArchiveKind.forJava(Java.feature()).displayName()
+				+ ", replicas start from the jar as is: the training run exited with code 1");
 		assertThat(this.launcher.runDirectory().resolve("logs/cds-training.log")).content()
 			.contains("Unrecognized VM option 'ScaleoutNoSuchFlag'");
 		assertThat(this.launcher.runDirectory().resolve("cds")).isEmptyDirectory();

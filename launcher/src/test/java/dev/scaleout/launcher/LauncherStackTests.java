@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
+import dev.scaleout.launcher.cds.ArchiveKind;
 import dev.scaleout.test.app.CookieJarClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +42,14 @@ class LauncherStackTests {
 
 	@TempDir
 	static Path runDirectory;
+
+	/**
+	 * What the launcher makes on the JVM the tests run on (it runs on the same one).
+	 */
+	private static final ArchiveKind KIND = ArchiveKind.forJava(Java.feature());
+
+	private static final String LAUNCH_OPTION = (KIND == ArchiveKind.AOT_CACHE) ? "-XX:AOTCache="
+			: "-XX:SharedArchiveFile=";
 
 	private RunningLauncher launcher;
 
@@ -75,8 +84,9 @@ class LauncherStackTests {
 	@Test
 	@Order(2)
 	void startsEveryReplicaFromTheCdsArchiveOfOneTrainingRun() {
-		assertThat(this.launcher.console()).containsOnlyOnce("preparing a CDS archive of scaleout-sample-app")
-			.contains("CDS archive ready after");
+		assertThat(this.launcher.console())
+			.containsOnlyOnce("preparing " + KIND.withArticle() + " of scaleout-sample-app")
+			.contains(KIND.displayName() + " ready after");
 		List<RunningLauncher.Replica> replicas = this.launcher.replicas();
 		assertThat(replicas).hasSize(3).allSatisfy((replica) -> {
 			assertThat(replica.state()).isEqualTo("READY");
@@ -176,7 +186,7 @@ class LauncherStackTests {
 		pidsAfter.forEach((name, pid) -> assertThat(pid).as(name).isNotEqualTo(pidsBefore.get(name)));
 		pidsAfter.values().forEach(this::assertStartedFromTheCdsArchive);
 		assertThat(this.launcher.console()).as("the jar is unchanged: no second training run")
-			.containsOnlyOnce("preparing a CDS archive")
+			.containsOnlyOnce("preparing " + KIND.withArticle())
 			.contains("made earlier for this jar");
 		assertThat(counted).as("session counter during the reload").isNotEmpty();
 		for (int i = 0; i < counted.size(); i++) {
@@ -202,7 +212,7 @@ class LauncherStackTests {
 		Path archives = this.launcher.runDirectory().resolve("cds");
 		List<String> arguments = List.of(ProcessHandle.of(pid).orElseThrow().info().arguments().orElseThrow());
 		assertThat(arguments).as("arguments of pid %d", pid)
-			.filteredOn((argument) -> argument.startsWith("-XX:SharedArchiveFile="))
+			.filteredOn((argument) -> argument.startsWith(LAUNCH_OPTION))
 			.singleElement()
 			.satisfies((option) -> assertThat(Path.of(option.substring(option.indexOf('=') + 1))).isRegularFile()
 				.startsWith(archives));

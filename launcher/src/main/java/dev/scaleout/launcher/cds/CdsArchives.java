@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 import dev.scaleout.launcher.Java;
 
 /**
- * The CDS archives under the run directory ({@code .scaleout/cds/}), one directory per
- * {@link #key key}. An archive is complete once its file has its final name: it is
+ * The CDS archives, or AOT caches, under the run directory ({@code .scaleout/cds/}), one
+ * directory per {@link #key key}; which of the two follows from the JVM, which is part
+ * of the key. An archive is complete once its file has its final name: it is
  * written under a temporary name and renamed when the training run has succeeded. The
  * directory itself cannot be made elsewhere and renamed into place, since the JVM ties
  * the archive to the paths of the class path it was made with; a directory without its
@@ -29,14 +30,15 @@ import dev.scaleout.launcher.Java;
  */
 public final class CdsArchives {
 
-	static final String ARCHIVE_FILE = "app.jsa";
-
 	private static final String UNFINISHED_SUFFIX = ".unfinished";
 
 	private final Path root;
 
-	CdsArchives(Path root) {
+	private final ArchiveKind kind;
+
+	CdsArchives(Path root, ArchiveKind kind) {
 		this.root = root;
+		this.kind = kind;
 	}
 
 	public Path root() {
@@ -47,7 +49,7 @@ public final class CdsArchives {
 	 * What an archive depends on: the jar's content (a SHA-256 of its bytes, so that a
 	 * rebuilt jar gets a new archive whatever its timestamp, and an identical rebuild
 	 * keeps the old one), its file name (the extracted jar keeps it), the JVM (an archive
-	 * is valid only for the JDK build that made it) and the replicas' JVM options (the
+	 * is valid only for the JDK build that made it, whose release decides its kind) and the replicas' JVM options (the
 	 * training run uses them; some, such as a heap above 32 GB, make an archive unusable).
 	 * @param jar the app jar
 	 * @param jvmOptions the replicas' JVM options
@@ -103,7 +105,7 @@ public final class CdsArchives {
 		CdsArchive archive = archive(key, jar);
 		delete(archive.directory());
 		Files.createDirectories(archive.directory());
-		Path unfinished = archive.file().resolveSibling(ARCHIVE_FILE + UNFINISHED_SUFFIX);
+		Path unfinished = archive.file().resolveSibling(this.kind.fileName() + UNFINISHED_SUFFIX);
 		try {
 			training.run(jar, archive.directory(), unfinished);
 			if (!Files.isRegularFile(unfinished) || Files.size(unfinished) == 0) {
@@ -138,7 +140,8 @@ public final class CdsArchives {
 
 	private CdsArchive archive(String key, Path jar) {
 		Path directory = this.root.resolve(key);
-		return new CdsArchive(key, directory, directory.resolve(jar.getFileName()), directory.resolve(ARCHIVE_FILE));
+		return new CdsArchive(key, this.kind, directory, directory.resolve(jar.getFileName()),
+				directory.resolve(this.kind.fileName()));
 	}
 
 	private static void delete(Path path) throws IOException {

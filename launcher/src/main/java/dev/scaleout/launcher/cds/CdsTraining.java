@@ -19,9 +19,10 @@ import dev.scaleout.launcher.RunDirectory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Makes a CDS archive as Spring Boot documents it: extract the jar with
+ * Makes a CDS archive or an AOT cache as Spring Boot documents it: extract the jar with
  * {@code -Djarmode=tools}, then run the extracted jar once with
- * {@code -XX:ArchiveClassesAtExit} and {@code -Dspring.context.exit=onRefresh}, which
+ * {@code -XX:ArchiveClassesAtExit} (or {@code -XX:AOTCacheOutput}, see
+ * {@link ArchiveKind}) and {@code -Dspring.context.exit=onRefresh}, which
  * refreshes the application context and exits before anything starts listening. The
  * training run gets the replicas' JVM options and arguments, so that it loads the classes
  * a replica loads. Both steps write to {@code logs/cds-training.log}, are tracked by the
@@ -32,6 +33,10 @@ public final class CdsTraining implements CdsArchives.Training {
 	public static final String NAME = "cds-training";
 
 	public static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+	private final String java;
+
+	private final ArchiveKind kind;
 
 	private final List<String> jvmOptions;
 
@@ -50,7 +55,8 @@ public final class CdsTraining implements CdsArchives.Training {
 	private volatile boolean stopped;
 
 	/**
-	 * Creates a training for the app.
+	 * Creates a training for the app, run by the launcher's own JVM.
+	 * @param kind what it makes: the kind of the launcher's JVM
 	 * @param jvmOptions the replicas' JVM options
 	 * @param applicationArguments the arguments a replica gets
 	 * @param run the run directory, for the log
@@ -58,8 +64,15 @@ public final class CdsTraining implements CdsArchives.Training {
 	 * @param clock the time source
 	 * @param timeout how long both steps may take
 	 */
-	public CdsTraining(List<String> jvmOptions, List<String> applicationArguments, RunDirectory run, OrphanReaper reaper,
-			Clock clock, Duration timeout) {
+	public CdsTraining(ArchiveKind kind, List<String> jvmOptions, List<String> applicationArguments, RunDirectory run,
+			OrphanReaper reaper, Clock clock, Duration timeout) {
+		this(Java.executable(), kind, jvmOptions, applicationArguments, run, reaper, clock, timeout);
+	}
+
+	CdsTraining(String java, ArchiveKind kind, List<String> jvmOptions, List<String> applicationArguments,
+			RunDirectory run, OrphanReaper reaper, Clock clock, Duration timeout) {
+		this.java = java;
+		this.kind = kind;
 		this.jvmOptions = jvmOptions;
 		this.applicationArguments = applicationArguments;
 		this.run = run;
@@ -71,7 +84,7 @@ public final class CdsTraining implements CdsArchives.Training {
 	@Override
 	public void run(Path jar, Path directory, Path archive) throws IOException {
 		Instant deadline = this.clock.instant().plus(this.timeout);
-		List<String> extract = List.of(Java.executable(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
+		List<String> extract = List.of(this.java, "-Djarmode=tools", "-jar", jar.toString(), "extract",
 				"--destination", directory.toString());
 		int extracted = execute("extraction", extract, deadline);
 		if (extracted != 0) {
@@ -84,9 +97,9 @@ public final class CdsTraining implements CdsArchives.Training {
 					+ "class and extracted nothing");
 		}
 		List<String> training = new ArrayList<>();
-		training.add(Java.executable());
+		training.add(this.java);
 		training.addAll(this.jvmOptions);
-		training.add("-XX:ArchiveClassesAtExit=" + archive);
+		training.add(this.kind.trainingOption(archive));
 		training.add("-Dspring.context.exit=onRefresh");
 		training.add("-jar");
 		training.add(extractedJar.toString());

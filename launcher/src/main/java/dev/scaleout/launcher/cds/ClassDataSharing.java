@@ -19,8 +19,9 @@ import dev.scaleout.launcher.console.Console;
 
 /**
  * Class-data sharing for the replicas ({@code --cds auto}): before the first replica
- * starts, and again before a reload rolls, finds the CDS archive of the app jar or makes
- * it with one training run, so that a replica starts in about half the time. Whatever
+ * starts, and again before a reload rolls, finds the CDS archive of the app jar — the AOT
+ * cache on Java 25 and later, see {@link ArchiveKind} — or makes it with one training
+ * run, so that a replica starts in about half the time. Whatever
  * stands in the way — a jar that is no Spring Boot jar, a training run that fails or
  * hangs — costs one console line, and the replicas start from the jar as is, exactly as
  * with {@code --cds off}.
@@ -28,9 +29,12 @@ import dev.scaleout.launcher.console.Console;
 public final class ClassDataSharing {
 
 	private static final List<String> CDS_OPTIONS = List.of("-Xshare:", "-XX:SharedArchiveFile=",
-			"-XX:ArchiveClassesAtExit=");
+			"-XX:ArchiveClassesAtExit=", "-XX:AOTCache=", "-XX:AOTCacheOutput=", "-XX:AOTMode=",
+			"-XX:AOTConfiguration=");
 
 	private final LaunchOptions options;
+
+	private final ArchiveKind kind;
 
 	private final CdsArchives archives;
 
@@ -44,10 +48,20 @@ public final class ClassDataSharing {
 
 	private volatile boolean stopped;
 
-	public ClassDataSharing(LaunchOptions options, RunDirectory run, CdsArchives.Training training, Console console,
-			Clock clock) {
+	/**
+	 * Creates the class-data sharing of a run.
+	 * @param options the launch options, with the app jar and the replicas' JVM options
+	 * @param run the run directory, where archives are kept
+	 * @param kind what replicas start with: the kind of the JVM that runs them
+	 * @param training what makes an archive of this kind
+	 * @param console where to say what is used
+	 * @param clock the time source
+	 */
+	public ClassDataSharing(LaunchOptions options, RunDirectory run, ArchiveKind kind, CdsArchives.Training training,
+			Console console, Clock clock) {
 		this.options = options;
-		this.archives = new CdsArchives(run.cdsArchives());
+		this.kind = kind;
+		this.archives = new CdsArchives(run.cdsArchives(), kind);
 		this.training = training;
 		this.log = run.log(CdsTraining.NAME);
 		this.console = console;
@@ -56,7 +70,7 @@ public final class ClassDataSharing {
 
 	/**
 	 * What replicas of the app jar, as it is now, should run.
-	 * @return its extracted copy with the CDS archive, else the jar itself
+	 * @return its extracted copy with the CDS archive or AOT cache, else the jar itself
 	 */
 	public ReplicaLaunch prepare() {
 		Path app = this.options.app();
@@ -68,29 +82,31 @@ public final class ClassDataSharing {
 			.filter((option) -> CDS_OPTIONS.stream().anyMatch(option::startsWith))
 			.findFirst();
 		if (own.isPresent()) {
-			this.console.event("no CDS archive: --jvm-opts has " + own.get() + " of its own");
+			this.console.event("no " + this.kind.displayName() + ": --jvm-opts has " + own.get() + " of its own");
 			return ReplicaLaunch.of(app);
 		}
 		try {
 			String key = CdsArchives.key(app, this.options.jvmOptions());
 			Optional<CdsArchive> existing = this.archives.find(key, app);
 			if (existing.isPresent()) {
-				this.console.event("replicas start with the CDS archive in " + existing.get().directory()
+				this.console.event("replicas start with the " + this.kind.displayName() + " in "
+						+ existing.get().directory()
 						+ ", made earlier for this jar");
 				return ReplicaLaunch.of(existing.get());
 			}
-			this.console.event("preparing a CDS archive of " + app.getFileName()
+			this.console.event("preparing " + this.kind.withArticle() + " of " + app.getFileName()
 					+ " for faster replica starts: one training run of the app, output in " + this.log);
 			Instant started = this.clock.instant();
 			CdsArchive archive = this.archives.create(key, app, this.training);
-			this.console.event("CDS archive ready after " + Durations.seconds(Duration.between(started,
+			this.console.event(this.kind.displayName() + " ready after " + Durations.seconds(Duration.between(started,
 					this.clock.instant())) + " (" + DataSizes.describe(Files.size(archive.file())) + " in "
 					+ archive.directory() + "); replicas start with it");
 			return ReplicaLaunch.of(archive);
 		}
 		catch (IOException | RuntimeException ex) {
 			if (!this.stopped) {
-				this.console.event("no CDS archive, replicas start from the jar as is: " + ex.getMessage() + " (see "
+				this.console.event("no " + this.kind.displayName() + ", replicas start from the jar as is: "
+						+ ex.getMessage() + " (see "
 						+ this.log + "; --cds off skips this step)");
 			}
 			return ReplicaLaunch.of(app);

@@ -6,11 +6,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a replica's JVM runs: the app jar as is, or the extracted copy a CDS archive was
- * made from, with that archive.
+ * What a replica's JVM runs: the app jar as is, or the extracted copy a CDS archive or an
+ * AOT cache was made from, with that archive.
  *
  * @param jar the jar after {@code -jar}
- * @param archive the CDS archive, or {@code null} for the jar as is
+ * @param archive the CDS archive or AOT cache, or {@code null} for the jar as is
  */
 public record ReplicaLaunch(Path jar, @Nullable CdsArchive archive) {
 
@@ -28,7 +28,7 @@ public record ReplicaLaunch(Path jar, @Nullable CdsArchive archive) {
 	 */
 	public List<String> jvmArguments() {
 		return (this.archive != null)
-				? List.of("-XX:SharedArchiveFile=" + this.archive.file(), "-jar", this.jar.toString())
+				? List.of(this.archive.kind().launchOption(this.archive.file()), "-jar", this.jar.toString())
 				: List.of("-jar", this.jar.toString());
 	}
 

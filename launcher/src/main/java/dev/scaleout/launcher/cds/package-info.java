@@ -1,6 +1,7 @@
 /**
  * Class-data sharing for the replicas ({@code --cds auto}): the archives under the run
- * directory, the training run that makes one, and the choice of what a replica runs.
+ * directory (CDS archives, or AOT caches on Java 25 and later), the training run that
+ * makes one, and the choice of what a replica runs.
  */
 @NullMarked
 package dev.scaleout.launcher.cds;

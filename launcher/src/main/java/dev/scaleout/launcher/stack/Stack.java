@@ -15,11 +15,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.scaleout.launcher.ChildProcess;
 import dev.scaleout.launcher.FreePorts;
+import dev.scaleout.launcher.Java;
 import dev.scaleout.launcher.LaunchOptions;
 import dev.scaleout.launcher.OrphanReaper;
 import dev.scaleout.launcher.Pause;
 import dev.scaleout.launcher.Redis;
 import dev.scaleout.launcher.RunDirectory;
+import dev.scaleout.launcher.cds.ArchiveKind;
 import dev.scaleout.launcher.cds.CdsTraining;
 import dev.scaleout.launcher.cds.ClassDataSharing;
 import dev.scaleout.launcher.cds.ReplicaLaunch;
@@ -103,10 +105,11 @@ public final class Stack implements ControlledStack {
 		this.reaper.start();
 		this.console.event("run directory " + this.run.root() + " (logs in logs/)");
 		this.redis = startRedis();
-		CdsTraining training = new CdsTraining(this.options.jvmOptions(),
+		ArchiveKind kind = ArchiveKind.forJava(Java.feature());
+		CdsTraining training = new CdsTraining(kind, this.options.jvmOptions(),
 				ReplicaProcess.arguments(CdsTraining.NAME, 0, this.options, this.redis), this.run, this.reaper,
 				this.clock, CdsTraining.TIMEOUT);
-		this.classDataSharing = new ClassDataSharing(this.options, this.run, training, this.console, this.clock);
+		this.classDataSharing = new ClassDataSharing(this.options, this.run, kind, training, this.console, this.clock);
 		ReplicaLaunch launch = this.classDataSharing.prepare();
 		this.classDataSharing.retainOnly(List.of(launch));
 		if (this.stopped.get()) {

@@ -34,7 +34,7 @@ class CdsArchivesTests {
 	@BeforeEach
 	void writeAJar() throws IOException {
 		this.jar = Files.writeString(this.directory.resolve("app.jar"), "the app, version 1");
-		this.archives = new CdsArchives(this.directory.resolve("cds"));
+		this.archives = new CdsArchives(this.directory.resolve("cds"), ArchiveKind.CDS);
 	}
 
 	@Test
@@ -59,8 +59,19 @@ class CdsArchivesTests {
 		assertThat(this.archives.find("k1", this.jar)).isEmpty();
 		CdsArchive created = this.archives.create("k1", this.jar, CdsArchivesTests::train);
 		assertThat(created.jar()).hasContent("the app, version 1");
-		assertThat(created.file()).hasFileName(CdsArchives.ARCHIVE_FILE).hasContent("archive");
+		assertThat(created.file()).hasFileName("app.jsa").hasContent("archive");
 		assertThat(this.archives.find("k1", this.jar)).contains(created);
+	}
+
+	@Test
+	void keepsAnAotCacheTheSameWayUnderItsOwnFileName() throws IOException {
+		CdsArchives caches = new CdsArchives(this.directory.resolve("aot"), ArchiveKind.AOT_CACHE);
+		CdsArchive created = caches.create("k1", this.jar, CdsArchivesTests::train);
+		assertThat(created.kind()).isEqualTo(ArchiveKind.AOT_CACHE);
+		assertThat(created.file()).hasFileName("app.aot").hasContent("archive");
+		assertThat(caches.find("k1", this.jar)).contains(created);
+		assertThat(new CdsArchives(this.directory.resolve("aot"), ArchiveKind.CDS).find("k1", this.jar))
+			.as("a CDS archive of the same key").isEmpty();
 	}
 
 	@Test
@@ -95,7 +106,7 @@ class CdsArchivesTests {
 	void whatAnInterruptedAttemptLeftIsNeitherUsedNorKept() throws IOException {
 		Path leftOver = Files.createDirectories(this.archives.root().resolve("k1"));
 		Files.writeString(leftOver.resolve("app.jar"), "the app, version 1");
-		Files.writeString(leftOver.resolve(CdsArchives.ARCHIVE_FILE + ".unfinished"), "half an arch");
+		Files.writeString(leftOver.resolve("app.jsa.unfinished"), "half an arch");
 		assertThat(this.archives.find("k1", this.jar)).isEmpty();
 		this.archives.create("k1", this.jar, (jar, directory, archive) -> {
 			assertThat(directory).isEmptyDirectory();

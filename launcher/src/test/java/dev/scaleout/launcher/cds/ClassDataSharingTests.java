@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.scaleout.launcher.LaunchOptions;
 import dev.scaleout.launcher.OrphanReaper;
@@ -75,6 +77,20 @@ class ClassDataSharingTests {
 		assertThat(launch.jvmArguments()).containsExactly("-XX:SharedArchiveFile=" + launch.archive().file(), "-jar",
 				launch.jar().toString());
 		assertThat(console()).contains("preparing a CDS archive of app.jar", "CDS archive ready after 9.5 s");
+	}
+
+	@Test
+	void onJava25MakesAnAotCacheInsteadAndSaysSo() {
+		ReplicaLaunch launch = classDataSharing(ArchiveKind.AOT_CACHE, this::train).prepare();
+		assertThat(launch.archive()).isNotNull();
+		assertThat(launch.archive().file()).hasFileName("app.aot");
+		assertThat(launch.jvmArguments()).containsExactly("-XX:AOTCache=" + launch.archive().file(), "-jar",
+				launch.jar().toString());
+		assertThat(console()).contains("preparing an AOT cache of app.jar", "AOT cache ready after 9.5 s")
+			.doesNotContain("CDS");
+		classDataSharing(ArchiveKind.AOT_CACHE, this::train).prepare();
+		assertThat(this.trainings).hasValue(1);
+		assertThat(console()).contains("replicas start with the AOT cache in " + launch.archive().directory());
 	}
 
 	@Test
@@ -148,12 +164,27 @@ class ClassDataSharingTests {
 		assertThat(console()).contains("no CDS archive: --jvm-opts has -Xshare:off of its own");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "-XX:AOTCache=/tmp/mine.aot", "-XX:AOTCacheOutput=/tmp/mine.aot", "-XX:AOTMode=off",
+			"-XX:SharedArchiveFile=/tmp/mine.jsa", "-XX:ArchiveClassesAtExit=/tmp/mine.jsa" })
+	void jvmOptionsWithAotOrCdsOptionsOfTheirOwnWinOverTheAotCache(String own) {
+		this.options = this.options.withJvmOptions(List.of("-Xmx256m", own));
+		assertThat(classDataSharing(ArchiveKind.AOT_CACHE, this::train).prepare())
+			.isEqualTo(ReplicaLaunch.of(this.options.app()));
+		assertThat(this.trainings).hasValue(0);
+		assertThat(console()).contains("no AOT cache: --jvm-opts has " + own + " of its own");
+	}
+
 	private ClassDataSharing classDataSharing(CdsArchives.Training training) {
-		return new ClassDataSharing(this.options, this.run, training, this.console, this.clock);
+		return classDataSharing(ArchiveKind.CDS, training);
+	}
+
+	private ClassDataSharing classDataSharing(ArchiveKind kind, CdsArchives.Training training) {
+		return new ClassDataSharing(this.options, this.run, kind, training, this.console, this.clock);
 	}
 
 	private CdsTraining realTraining(Duration timeout) {
-		return new CdsTraining(this.options.jvmOptions(), List.of(), this.run,
+		return new CdsTraining(ArchiveKind.CDS, this.options.jvmOptions(), List.of(), this.run,
 				new OrphanReaper(this.run.childrenFile()), this.clock, timeout);
 	}
 
