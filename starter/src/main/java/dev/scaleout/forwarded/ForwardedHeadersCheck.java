@@ -36,8 +36,8 @@ class ForwardedHeadersCheck implements ReplicationCheck {
 	String describe() {
 		String line = "Forwarded headers (X-Forwarded-For, -Proto, -Host, -Port) honoured from trusted proxies only: "
 				+ this.internalProxies + " (" + this.property + ")";
-		return StringUtils.hasText(this.trustedProxies) ? line + ", and " + this.trustedProxies + " further up the chain"
-				: line;
+		return StringUtils.hasText(this.trustedProxies)
+				? line + ", and " + this.trustedProxies + " further up the chain" : line;
 	}
 
 }

@@ -19,9 +19,10 @@ import org.springframework.util.ClassUtils;
  * the addresses in {@code server.tomcat.remoteip.internal-proxies} (Spring Boot's default: loopback, the private,
  * link-local and carrier-grade NAT ranges), so a client on a public address that talks to a replica directly cannot
  * spoof them. On Reactor Netty (a WebFlux app) it is {@code framework}, which the starter serves with its own
- * {@link TrustedProxiesForwardedHeaderTransformer}, trusting the same ranges ({@code scaleout.forwarded.internal-proxies})
- * — Netty's native support trusts the headers from every client. So do Jetty's native support and Spring's
- * {@code ForwardedHeaderFilter}: with Jetty on the class path nothing is defaulted.
+ * {@link TrustedProxiesForwardedHeaderTransformer}, trusting the same ranges
+ * ({@code scaleout.forwarded.internal-proxies}) — Netty's native support trusts the headers from every client. So do
+ * Jetty's native support and Spring's {@code ForwardedHeaderFilter}: with Jetty on the class path nothing is
+ * defaulted.
  * <p>
  * Added with the lowest precedence: any value the application sets, {@code none} included, wins.
  */

@@ -51,7 +51,8 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 		afterName = { "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
 				"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
 				"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
-				"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration" })
+				"org.springframework.boot.security.autoconfigure.actuate.web.reactive."
+						+ "ReactiveManagementWebSecurityAutoConfiguration" })
 @ConditionalOnClass({ HealthEndpointGroups.class, PathMappedEndpoints.class })
 @ConditionalOnBooleanProperty(name = "scaleout.probes.open", matchIfMissing = true)
 @EnableConfigurationProperties(ProbesProperties.class)

@@ -36,7 +36,8 @@ class ForwardedHeadersEnvironmentPostProcessorTests {
 	void withoutTomcatOrNettyNothingIsDefaulted() {
 		StandardEnvironment environment = new StandardEnvironment();
 		SpringApplication application = new SpringApplication();
-		application.setResourceLoader(new DefaultResourceLoader(new FilteredClassLoader(Tomcat.class, HttpServer.class)));
+		application
+			.setResourceLoader(new DefaultResourceLoader(new FilteredClassLoader(Tomcat.class, HttpServer.class)));
 		this.postProcessor.postProcessEnvironment(environment, application);
 		assertThat(environment.containsProperty("server.forward-headers-strategy")).isFalse();
 	}
