@@ -14,9 +14,9 @@ import dev.scaleout.work.WorkPool;
 
 /**
  * An ordinary Spring WebFlux app: a greeting and a counter in the WebSession, orders in an
- * annotated controller, a CPU-heavy route on the starter's work pool, a redirect and a job
- * that runs every second — nothing of Scaleout but the starter on its class path and its
- * work pool.
+ * annotated controller, a CPU-heavy route on the starter's work pool, a redirect, a job
+ * that runs every second and its own page for 404 ({@code static/error/404.html}) —
+ * nothing of Scaleout but the starter on its class path and its work pool.
  */
 @SpringBootApplication
 @EnableScheduling

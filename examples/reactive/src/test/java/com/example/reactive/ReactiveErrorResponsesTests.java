@@ -64,11 +64,20 @@ class ReactiveErrorResponsesTests {
 			.doesNotContain("at com.example");
 	}
 
-	@ParameterizedTest
-	@CsvSource({ "/no-such-page, 404", "/orders/abc, 400" })
-	void browsersGetAnHtmlErrorPage(String path, int status) {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(app.uri(path)).header("Accept", BROWSER));
-		assertThat(response.statusCode()).isEqualTo(status);
+	@Test
+	void browsersGetTheApplicationsOwnErrorPage() {
+		HttpResponse<String> response = send(
+				HttpRequest.newBuilder(app.uri("/no-such-page")).header("Accept", BROWSER));
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+		assertThat(response.body()).contains("<h1>No such page here</h1>");
+	}
+
+	@Test
+	void browsersGetSpringBootsPageForAStatusTheApplicationHasNoPageFor() {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(app.uri("/orders/abc")).header("Accept", BROWSER));
+		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
 		assertThat(response.body()).contains("Whitelabel Error Page");
