@@ -48,7 +48,7 @@ final class ProblemErrorReportValve extends ErrorReportValve {
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write(json.writeValueAsString(ProblemErrorController.problem(status, null)));
+				writer.write(json.writeValueAsString(StatusProblem.of(status, null)));
 				response.finishResponse();
 			}
 		}

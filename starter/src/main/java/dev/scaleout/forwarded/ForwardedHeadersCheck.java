@@ -2,8 +2,8 @@ package dev.scaleout.forwarded;
 
 import dev.scaleout.report.ReplicationCheck;
 import dev.scaleout.report.ReplicationReport;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
 import org.springframework.util.StringUtils;
 
 /**
@@ -11,10 +11,21 @@ import org.springframework.util.StringUtils;
  */
 class ForwardedHeadersCheck implements ReplicationCheck {
 
-	private final TomcatServerProperties.Remoteip remoteIp;
+	private final String internalProxies;
 
-	ForwardedHeadersCheck(TomcatServerProperties.Remoteip remoteIp) {
-		this.remoteIp = remoteIp;
+	private final String property;
+
+	private final @Nullable String trustedProxies;
+
+	/**
+	 * @param internalProxies the proxies whose headers are honoured
+	 * @param property the property that lists them
+	 * @param trustedProxies the proxies further up the chain, when the server knows any
+	 */
+	ForwardedHeadersCheck(String internalProxies, String property, @Nullable String trustedProxies) {
+		this.internalProxies = internalProxies;
+		this.property = property;
+		this.trustedProxies = trustedProxies;
 	}
 
 	@Override
@@ -24,9 +35,9 @@ class ForwardedHeadersCheck implements ReplicationCheck {
 
 	String describe() {
 		String line = "Forwarded headers (X-Forwarded-For, -Proto, -Host, -Port) honoured from trusted proxies only: "
-				+ this.remoteIp.getInternalProxies() + " (server.tomcat.remoteip.internal-proxies)";
-		String trusted = this.remoteIp.getTrustedProxies();
-		return StringUtils.hasText(trusted) ? line + ", and " + trusted + " further up the chain" : line;
+				+ this.internalProxies + " (" + this.property + ")";
+		return StringUtils.hasText(this.trustedProxies)
+				? line + ", and " + this.trustedProxies + " further up the chain" : line;
 	}
 
 }

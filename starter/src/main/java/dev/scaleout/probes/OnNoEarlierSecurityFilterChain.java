@@ -3,6 +3,8 @@ package dev.scaleout.probes;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -14,14 +16,21 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 
 /**
- * Matches when no {@link SecurityFilterChain} bean is ordered at or before the probes' chain. An application chain
- * that comes first takes the probe paths over when it matches them; and if it matches every request, a chain after
- * it could never be reached, which Spring Security refuses at startup. Orders are read from {@link Order @Order} on
- * the bean's method or class, without creating the bean.
+ * Matches when no {@link SecurityFilterChain} bean, nor a WebFlux {@code SecurityWebFilterChain}, is ordered at or
+ * before the probes' chain. An application chain that comes first takes the probe paths over when it matches them;
+ * and if it matches every request, a chain after it could never be reached, which Spring Security refuses at startup
+ * for Spring MVC. Orders are read from {@link Order @Order} on the bean's method or class, without creating the bean.
  */
 class OnNoEarlierSecurityFilterChain extends SpringBootCondition implements ConfigurationCondition {
+
+	/**
+	 * Spring MVC's chains and WebFlux's, by name: either web stack may be missing.
+	 */
+	private static final List<String> CHAIN_TYPES = List.of("org.springframework.security.web.SecurityFilterChain",
+			"org.springframework.security.web.server.SecurityWebFilterChain");
 
 	@Override
 	public ConfigurationPhase getConfigurationPhase() {
@@ -34,7 +43,7 @@ class OnNoEarlierSecurityFilterChain extends SpringBootCondition implements Conf
 		Assert.state(beanFactory != null, "A bean factory is required");
 		ConditionMessage.Builder message = ConditionMessage.forCondition("No security filter chain before the probes'");
 		List<String> earlier = new ArrayList<>();
-		for (String name : beanFactory.getBeanNamesForType(SecurityFilterChain.class, true, false)) {
+		for (String name : chainNames(beanFactory, context.getClassLoader())) {
 			Order order = beanFactory.findAnnotationOnBean(name, Order.class, false);
 			int value = (order != null) ? order.value() : Ordered.LOWEST_PRECEDENCE;
 			if (!ProbesAutoConfiguration.CHAIN_NAME.equals(name) && value <= ProbesAutoConfiguration.CHAIN_ORDER) {
@@ -45,6 +54,18 @@ class OnNoEarlierSecurityFilterChain extends SpringBootCondition implements Conf
 			return ConditionOutcome.noMatch(message.found("earlier security filter chain").items(earlier));
 		}
 		return ConditionOutcome.match(message.didNotFind("earlier security filter chain").atAll());
+	}
+
+	private static List<String> chainNames(ConfigurableListableBeanFactory beanFactory,
+			@Nullable ClassLoader classLoader) {
+		List<String> names = new ArrayList<>();
+		for (String type : CHAIN_TYPES) {
+			if (ClassUtils.isPresent(type, classLoader)) {
+				names.addAll(List.of(
+						beanFactory.getBeanNamesForType(ClassUtils.resolveClassName(type, classLoader), true, false)));
+			}
+		}
+		return names;
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.scaleout.probes;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,9 +11,6 @@ import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
-import org.springframework.boot.health.actuate.endpoint.AdditionalHealthEndpointPath;
-import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
-import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.RequestMatcherProvider;
 import org.springframework.boot.security.web.servlet.ApplicationContextRequestMatcher;
@@ -24,11 +20,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * Matches the requests of the probe health groups, exactly: {@code <health endpoint path>/<group>} (under
- * {@code management.endpoints.web.base-path}, on the management port when it is a different one), and each group's
- * additional path (such as {@code /livez}) on the server it is served on. Neither the health endpoint itself nor
- * anything beneath a group's path. Paths come from Spring Boot's own {@link PathMappedEndpoints} and
- * {@link HealthEndpointGroups}, resolved on the first request as Spring Boot's {@code EndpointRequest} does.
+ * Matches the servlet requests of the probe health groups, exactly: the {@link ProbePaths} (under
+ * {@code management.endpoints.web.base-path}, on the management port when it is a different one). Paths come from
+ * Spring Boot's own {@link PathMappedEndpoints} and {@link HealthEndpointGroups}, resolved on the first request as
+ * Spring Boot's {@code EndpointRequest} does.
  */
 final class ProbeRequests {
 
@@ -130,14 +125,7 @@ final class ProbeRequests {
 
 		@Override
 		List<String> paths(PathMappedEndpoints endpoints, HealthEndpointGroups healthGroups) {
-			String health = endpoints.getPath(HealthEndpoint.ID);
-			if (health == null) {
-				return List.of();
-			}
-			return this.groups.stream()
-				.filter((group) -> healthGroups.get(group) != null)
-				.map((group) -> health + "/" + group)
-				.toList();
+			return ProbePaths.groupPaths(this.groups, endpoints, healthGroups);
 		}
 
 	}
@@ -162,14 +150,7 @@ final class ProbeRequests {
 
 		@Override
 		List<String> paths(PathMappedEndpoints endpoints, HealthEndpointGroups healthGroups) {
-			return this.groups.stream()
-				.map(healthGroups::get)
-				.filter(Objects::nonNull)
-				.map(HealthEndpointGroup::getAdditionalPath)
-				.filter(Objects::nonNull)
-				.filter((path) -> path.hasNamespace(this.namespace))
-				.map(AdditionalHealthEndpointPath::getValue)
-				.toList();
+			return ProbePaths.additionalPaths(this.groups, healthGroups, this.namespace);
 		}
 
 	}

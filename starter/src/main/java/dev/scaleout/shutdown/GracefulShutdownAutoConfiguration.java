@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Auto-configuration of the drain that precedes Spring Boot's graceful shutdown: on SIGTERM readiness turns
  * {@code REFUSING_TRAFFIC} at once and the replica keeps serving for {@code scaleout.shutdown.drain-delay}, every
- * response of a servlet web application saying {@code Scaleout-Draining: true} meanwhile.
+ * response of a servlet or WebFlux application saying {@code Scaleout-Draining: true} meanwhile.
  *
  * @see ShutdownProperties
  */
@@ -40,6 +40,18 @@ public final class GracefulShutdownAutoConfiguration {
 		@ConditionalOnMissingBean
 		DrainingSignalFilter drainingSignalFilter(DrainOnShutdown drain) {
 			return new DrainingSignalFilter(drain);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	static class ReactiveDrainingSignalConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		DrainingSignalWebFilter drainingSignalWebFilter(DrainOnShutdown drain) {
+			return new DrainingSignalWebFilter(drain);
 		}
 
 	}

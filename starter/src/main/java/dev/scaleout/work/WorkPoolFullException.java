@@ -8,8 +8,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The {@link WorkPool} refused a task because it is full. Spring MVC answers it as 503 Service Unavailable,
- * {@code application/problem+json}, with {@code Retry-After}.
+ * The {@link WorkPool} refused a task because it is full. Spring MVC and WebFlux answer it as 503 Service
+ * Unavailable, {@code application/problem+json}, with {@code Retry-After}.
  */
 public class WorkPoolFullException extends ErrorResponseException {
 

@@ -3,7 +3,11 @@ package dev.scaleout.errors;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
@@ -11,6 +15,7 @@ import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.server.WebExceptionHandler;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +24,10 @@ class ErrorResponsesAutoConfigurationTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(WebMvcAutoConfiguration.class, ErrorResponsesAutoConfiguration.class));
+
+	private final ReactiveWebApplicationContextRunner reactiveRunner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(WebFluxAutoConfiguration.class, ErrorWebFluxAutoConfiguration.class,
+				ErrorResponsesAutoConfiguration.class));
 
 	@Test
 	void isTheOnlyProblemDetailsHandler() {
@@ -61,6 +70,25 @@ class ErrorResponsesAutoConfigurationTests {
 			})
 			.run((context) -> assertThat(context).doesNotHaveBean(ProblemErrorController.class)
 				.hasSingleBean(ErrorController.class));
+	}
+
+	@Test
+	void reactiveApplicationsGetProblemDetailsAheadOfSpringBootsErrorHandler() {
+		this.reactiveRunner.run((context) -> {
+			assertThat(context).hasSingleBean(ProblemWebExceptionHandler.class)
+				.hasSingleBean(ErrorWebExceptionHandler.class)
+				.doesNotHaveBean(BrowserAwareProblemDetails.class)
+				.doesNotHaveBean(ProblemErrorController.class);
+			assertThat(context.getBeanProvider(WebExceptionHandler.class).orderedStream().findFirst())
+				.hasValue(context.getBean(ProblemWebExceptionHandler.class));
+		});
+	}
+
+	@Test
+	void reactiveApplicationsKeepSpringBootsErrorHandlingWhenProblemDetailsAreSwitchedOff() {
+		this.reactiveRunner.withPropertyValues("spring.webflux.problemdetails.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ProblemWebExceptionHandler.class)
+				.hasSingleBean(ErrorWebExceptionHandler.class));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -2,6 +2,7 @@ package dev.scaleout.forwarded;
 
 import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.Test;
+import reactor.netty.http.server.HttpServer;
 
 import org.springframework.asm.ClassWriter;
 import org.springframework.asm.Opcodes;
@@ -32,12 +33,22 @@ class ForwardedHeadersEnvironmentPostProcessorTests {
 	}
 
 	@Test
-	void withoutTomcatNothingIsDefaulted() {
+	void withoutTomcatOrNettyNothingIsDefaulted() {
+		StandardEnvironment environment = new StandardEnvironment();
+		SpringApplication application = new SpringApplication();
+		application
+			.setResourceLoader(new DefaultResourceLoader(new FilteredClassLoader(Tomcat.class, HttpServer.class)));
+		this.postProcessor.postProcessEnvironment(environment, application);
+		assertThat(environment.containsProperty("server.forward-headers-strategy")).isFalse();
+	}
+
+	@Test
+	void onReactorNettyForwardedHeadersAreTheStartersTrustingTransformer() {
 		StandardEnvironment environment = new StandardEnvironment();
 		SpringApplication application = new SpringApplication();
 		application.setResourceLoader(new DefaultResourceLoader(new FilteredClassLoader(Tomcat.class)));
 		this.postProcessor.postProcessEnvironment(environment, application);
-		assertThat(environment.containsProperty("server.forward-headers-strategy")).isFalse();
+		assertThat(environment.getProperty("server.forward-headers-strategy")).isEqualTo("framework");
 	}
 
 	@Test

@@ -10,12 +10,17 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +28,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.server.SecurityWebFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +44,13 @@ class ProbesAutoConfigurationTests {
 				HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
 				DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
 				ProbesAutoConfiguration.class));
+
+	private final ReactiveWebApplicationContextRunner reactiveRunner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ReactiveUserDetailsServiceAutoConfiguration.class,
+				ReactiveWebSecurityAutoConfiguration.class, ReactiveManagementWebSecurityAutoConfiguration.class,
+				EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class,
+				HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
+				HealthEndpointAutoConfiguration.class, WebFluxAutoConfiguration.class, ProbesAutoConfiguration.class));
 
 	@Test
 	void springBootsDefaultChainStaysBesideTheProbes() {
@@ -81,7 +95,8 @@ class ProbesAutoConfigurationTests {
 	@Test
 	void needsSpringSecurity() {
 		this.runner.withClassLoader(new FilteredClassLoader(SecurityFilterChain.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(ProbesAutoConfiguration.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(ProbesAutoConfiguration.CHAIN_NAME)
+				.doesNotHaveBean(OpenProbesCheck.class));
 	}
 
 	@Test
@@ -99,6 +114,63 @@ class ProbesAutoConfigurationTests {
 		this.runner.run((context) -> assertThat(context.getBean(OpenProbesCheck.class).describe())
 			.startsWith("Health probes liveness, readiness answer without credentials and create no session"));
 		assertThat(new OpenProbesCheck(List.of("startup")).describe()).contains("probes startup answer");
+	}
+
+	@Test
+	void reactiveApplicationsGetTheProbesChainFirstAndSpringBootsDefaultChainStays() {
+		this.reactiveRunner.run((context) -> {
+			assertThat(context).hasBean(ProbesAutoConfiguration.CHAIN_NAME)
+				.hasSingleBean(OpenProbesCheck.class)
+				.getBeans(SecurityWebFilterChain.class)
+				.hasSize(2);
+			assertThat(context.getBeanProvider(SecurityWebFilterChain.class).orderedStream().findFirst())
+				.hasValue(context.getBean(ProbesAutoConfiguration.CHAIN_NAME, SecurityWebFilterChain.class));
+		});
+	}
+
+	@Test
+	void reactiveApplicationsGetTheProbesChainBeforeTheirOwn() {
+		this.reactiveRunner.withUserConfiguration(OwnWebFilterChainConfiguration.class).run((context) -> {
+			assertThat(context).hasBean(ProbesAutoConfiguration.CHAIN_NAME).hasBean("ownChain");
+			assertThat(context.getBeanProvider(SecurityWebFilterChain.class).orderedStream().findFirst())
+				.hasValue(context.getBean(ProbesAutoConfiguration.CHAIN_NAME, SecurityWebFilterChain.class));
+		});
+	}
+
+	@Test
+	void reactiveProbesBackOffForAnApplicationChainOrderedBeforeThem() {
+		this.reactiveRunner.withUserConfiguration(EarlierWebFilterChainConfiguration.class)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(ProbesAutoConfiguration.CHAIN_NAME)
+				.doesNotHaveBean(OpenProbesCheck.class));
+	}
+
+	@Test
+	void reactiveProbesCanBeSwitchedOff() {
+		this.reactiveRunner.withPropertyValues("scaleout.probes.open=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ProbesAutoConfiguration.CHAIN_NAME));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnWebFilterChainConfiguration {
+
+		@Bean
+		@Order(1)
+		SecurityWebFilterChain ownChain(ServerHttpSecurity http) {
+			return http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated()).build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class EarlierWebFilterChainConfiguration {
+
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		SecurityWebFilterChain earlierChain(ServerHttpSecurity http) {
+			return http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated()).build();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

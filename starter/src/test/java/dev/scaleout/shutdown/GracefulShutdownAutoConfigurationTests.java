@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,8 +43,17 @@ class GracefulShutdownAutoConfigurationTests {
 	}
 
 	@Test
-	void applicationsWithoutAServletWebServerHaveNoSignalFilter() {
-		this.runner.run((context) -> assertThat(context).doesNotHaveBean(DrainingSignalFilter.class));
+	void reactiveApplicationsSignalTheDrainOnTheirResponses() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(GracefulShutdownAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(DrainingSignalWebFilter.class)
+				.doesNotHaveBean(DrainingSignalFilter.class));
+	}
+
+	@Test
+	void applicationsWithoutAWebServerHaveNoSignalFilter() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(DrainingSignalFilter.class)
+			.doesNotHaveBean(DrainingSignalWebFilter.class));
 	}
 
 	@Test

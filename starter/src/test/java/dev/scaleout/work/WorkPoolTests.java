@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkheadConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 
@@ -48,6 +50,27 @@ class WorkPoolTests {
 		assertThat(running.get(5, TimeUnit.SECONDS)).isEqualTo("done");
 		assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo("done");
 		assertThat(this.pool.submit(() -> "accepted again").get(5, TimeUnit.SECONDS)).isEqualTo("accepted again");
+	}
+
+	@Test
+	void runsWorkForAWebFluxHandlerOnlyWhenSubscribedTo() {
+		AtomicInteger runs = new AtomicInteger();
+		Mono<Integer> work = this.pool.mono(() -> runs.incrementAndGet() * 42);
+		assertThat(runs).hasValue(0);
+		assertThat(work.block(Duration.ofSeconds(5))).isEqualTo(42);
+	}
+
+	@Test
+	void aFullPoolIsAnErrorSignalForAWebFluxHandler() throws Exception {
+		CompletableFuture<String> running = this.pool.submit(this::blocked);
+		CompletableFuture<String> queued = this.pool.submit(this::blocked);
+		Mono<String> refused = this.pool.mono(() -> "refused");
+		assertThatExceptionOfType(WorkPoolFullException.class).isThrownBy(() -> refused.block(Duration.ofSeconds(5)))
+			.satisfies((ex) -> assertThat(ex.getHeaders().getFirst("Retry-After")).isEqualTo("3"));
+		this.release.countDown();
+		assertThat(running.get(5, TimeUnit.SECONDS)).isEqualTo("done");
+		assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo("done");
+		assertThat(refused.block(Duration.ofSeconds(5))).as("each subscription submits anew").isEqualTo("refused");
 	}
 
 	@Test
