@@ -172,21 +172,11 @@ public final class RedisSessionAutoConfiguration {
 				SessionDataRedisProperties properties, RedisSessionProperties scaleoutProperties,
 				ObjectProvider<SessionTimeout> sessionTimeout, ObjectProvider<SessionIdGenerator> sessionIdGenerator,
 				ObjectProvider<MeterRegistry> meters) {
-			ScriptedRedisSessionRepository repository = ScriptedRedisSessionRepository
-				.on(sessionConnectionFactory.getIfAvailable(() -> connectionFactory), serializer);
-			PropertyMapper map = PropertyMapper.get();
-			map.from(sessionTimeout.getIfAvailable()).as(SessionTimeout::getTimeout)
-				.to(repository::setDefaultMaxInactiveInterval);
-			map.from(properties::getNamespace).to(repository::setRedisKeyNamespace);
-			map.from(properties::getFlushMode).to(repository::setFlushMode);
-			map.from(properties::getSaveMode).to(repository::setSaveMode);
-			map.from(sessionIdGenerator.getIfAvailable()).to(repository::setSessionIdGenerator);
-			map.from(scaleoutProperties::touchInterval).to(repository::setTouchInterval);
-			RedisSessionProperties.Lock lock = scaleoutProperties.lock();
-			if (lock.enabled()) {
-				repository.setLock(new SessionLock(lock.timeout(), lock.lease(), scaleoutProperties.retryAfter(),
-						meters.getIfAvailable()));
-			}
+			ScriptedRedisSessionRepository repository = configured(
+					ScriptedRedisSessionRepository.on(sessionConnectionFactory.getIfAvailable(() -> connectionFactory),
+							serializer),
+					properties, scaleoutProperties, sessionTimeout, sessionIdGenerator, meters);
+			PropertyMapper.get().from(properties::getFlushMode).to(repository::setFlushMode);
 			return repository;
 		}
 
@@ -247,21 +237,8 @@ public final class RedisSessionAutoConfiguration {
 						+ "Cluster; set spring.session.data.redis.repository-type=indexed, or configure the cluster "
 						+ "with spring.data.redis.cluster.nodes so that Spring Session's repository is used");
 			}
-			ScriptedReactiveRedisSessionRepository repository = ScriptedReactiveRedisSessionRepository
-				.on(connectionFactory, serializer);
-			PropertyMapper map = PropertyMapper.get();
-			map.from(sessionTimeout.getIfAvailable()).as(SessionTimeout::getTimeout)
-				.to(repository::setDefaultMaxInactiveInterval);
-			map.from(properties::getNamespace).to(repository::setRedisKeyNamespace);
-			map.from(properties::getSaveMode).to(repository::setSaveMode);
-			map.from(sessionIdGenerator.getIfAvailable()).to(repository::setSessionIdGenerator);
-			map.from(scaleoutProperties::touchInterval).to(repository::setTouchInterval);
-			RedisSessionProperties.Lock lock = scaleoutProperties.lock();
-			if (lock.enabled()) {
-				repository.setLock(new SessionLock(lock.timeout(), lock.lease(), scaleoutProperties.retryAfter(),
-						meters.getIfAvailable()));
-			}
-			return repository;
+			return configured(ScriptedReactiveRedisSessionRepository.on(connectionFactory, serializer), properties,
+					scaleoutProperties, sessionTimeout, sessionIdGenerator, meters);
 		}
 
 		@Bean
@@ -270,6 +247,28 @@ public final class RedisSessionAutoConfiguration {
 			return new SessionRequestWebFilter(repository, properties.lock().enabled());
 		}
 
+	}
+
+	/**
+	 * A scripted repository, servlet or reactive, configured from Spring Session's {@code spring.session.*} and
+	 * {@code server.*.session.*} properties and the starter's {@code scaleout.session.*}.
+	 */
+	static <R extends ScriptedSessionStore> R configured(R repository, SessionDataRedisProperties properties,
+			RedisSessionProperties scaleoutProperties, ObjectProvider<SessionTimeout> sessionTimeout,
+			ObjectProvider<SessionIdGenerator> sessionIdGenerator, ObjectProvider<MeterRegistry> meters) {
+		PropertyMapper map = PropertyMapper.get();
+		map.from(sessionTimeout.getIfAvailable()).as(SessionTimeout::getTimeout)
+			.to(repository::setDefaultMaxInactiveInterval);
+		map.from(properties::getNamespace).to(repository::setRedisKeyNamespace);
+		map.from(properties::getSaveMode).to(repository::setSaveMode);
+		map.from(sessionIdGenerator.getIfAvailable()).to(repository::setSessionIdGenerator);
+		map.from(scaleoutProperties::touchInterval).to(repository::setTouchInterval);
+		RedisSessionProperties.Lock lock = scaleoutProperties.lock();
+		if (lock.enabled()) {
+			repository.setLock(new SessionLock(lock.timeout(), lock.lease(), scaleoutProperties.retryAfter(),
+					meters.getIfAvailable()));
+		}
+		return repository;
 	}
 
 	/**

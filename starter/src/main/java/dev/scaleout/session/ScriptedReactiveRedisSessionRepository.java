@@ -37,7 +37,8 @@ import org.springframework.util.Assert;
  * Not on a Redis Cluster: a save whose keys are in several slots would need {@link ClusterSave}'s slot-by-slot
  * order, which exists only blocking; the auto-configuration keeps Spring Session's reactive repository there.
  */
-final class ScriptedReactiveRedisSessionRepository implements ReactiveSessionRepository<RedisSession> {
+final class ScriptedReactiveRedisSessionRepository
+		implements ReactiveSessionRepository<RedisSession>, ScriptedSessionStore {
 
 	private final ReactiveRedisOperations<String, Object> redis;
 
@@ -86,38 +87,20 @@ final class ScriptedReactiveRedisSessionRepository implements ReactiveSessionRep
 				serializer, new TolerantSessionMapper(refusals));
 	}
 
-	void setRedisKeyNamespace(String namespace) {
-		Assert.hasText(namespace, "namespace must not be empty");
-		this.settings = this.settings.withKeys(new SessionKeys(namespace));
-	}
-
-	void setDefaultMaxInactiveInterval(Duration defaultMaxInactiveInterval) {
-		this.settings = this.settings.withDefaultMaxInactiveInterval(defaultMaxInactiveInterval);
-	}
-
-	void setSaveMode(SaveMode saveMode) {
-		this.settings = this.settings.withSaveMode(saveMode);
-	}
-
-	void setSessionIdGenerator(SessionIdGenerator sessionIdGenerator) {
-		this.settings = this.settings.withSessionIdGenerator(sessionIdGenerator);
-	}
-
-	/**
-	 * As {@link ScriptedRedisSessionRepository#setTouchInterval}.
-	 * @param touchInterval the interval, zero or positive
-	 */
-	void setTouchInterval(Duration touchInterval) {
-		this.settings = this.settings.withTouchInterval(touchInterval);
-	}
-
-	/**
-	 * Makes the requests of one session that may write it run one at a time, across replicas, servlet or WebFlux.
-	 * @param lock the lock's settings
-	 */
-	void setLock(SessionLock lock) {
+	@Override
+	public void setLock(SessionLock lock) {
 		Assert.notNull(lock, "lock must not be null");
 		this.lock = lock;
+	}
+
+	@Override
+	public SessionSettings settings() {
+		return this.settings;
+	}
+
+	@Override
+	public void settings(SessionSettings settings) {
+		this.settings = settings;
 	}
 
 	@Override

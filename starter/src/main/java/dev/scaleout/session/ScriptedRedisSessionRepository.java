@@ -58,7 +58,7 @@ import org.springframework.util.Assert;
  * that saves it.
  */
 final class ScriptedRedisSessionRepository
-		implements FindByIndexNameSessionRepository<RedisSession> {
+		implements FindByIndexNameSessionRepository<RedisSession>, ScriptedSessionStore {
 
 	private final RedisOperations<String, Object> redis;
 
@@ -117,47 +117,25 @@ final class ScriptedRedisSessionRepository
 		return new ScriptedRedisSessionRepository(redis, serializer, new TolerantSessionMapper(refusals));
 	}
 
-	void setRedisKeyNamespace(String namespace) {
-		Assert.hasText(namespace, "namespace must not be empty");
-		this.settings = this.settings.withKeys(new SessionKeys(namespace));
-	}
-
-	void setDefaultMaxInactiveInterval(Duration defaultMaxInactiveInterval) {
-		this.settings = this.settings.withDefaultMaxInactiveInterval(defaultMaxInactiveInterval);
-	}
-
 	void setFlushMode(FlushMode flushMode) {
 		Assert.notNull(flushMode, "flushMode must not be null");
 		this.flushMode = flushMode;
 	}
 
-	void setSaveMode(SaveMode saveMode) {
-		this.settings = this.settings.withSaveMode(saveMode);
-	}
-
-	void setSessionIdGenerator(SessionIdGenerator sessionIdGenerator) {
-		this.settings = this.settings.withSessionIdGenerator(sessionIdGenerator);
-	}
-
-	/**
-	 * How long after the last written access an access is written again. Until then a request that changes
-	 * nothing in its session writes nothing, and costs one round trip instead of two; a session expires early by
-	 * at most this much, and never by more than a tenth of its timeout. Zero, the default, writes every access, as
-	 * Spring Session does.
-	 * @param touchInterval the interval, zero or positive
-	 */
-	void setTouchInterval(Duration touchInterval) {
-		this.settings = this.settings.withTouchInterval(touchInterval);
-	}
-
-	/**
-	 * Makes the requests of one session that may write it ({@link SessionRequest#locks(String)}) run one at a
-	 * time, across replicas.
-	 * @param lock the lock's settings
-	 */
-	void setLock(SessionLock lock) {
+	@Override
+	public void setLock(SessionLock lock) {
 		Assert.notNull(lock, "lock must not be null");
 		this.lock = lock;
+	}
+
+	@Override
+	public SessionSettings settings() {
+		return this.settings;
+	}
+
+	@Override
+	public void settings(SessionSettings settings) {
+		this.settings = settings;
 	}
 
 	@Override
