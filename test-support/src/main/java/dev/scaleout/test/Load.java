@@ -22,9 +22,12 @@ public final class Load {
 	public static final int DEFAULT_CLIENTS = 4;
 
 	/**
-	 * The most requests a load sends, all clients together, unless {@link #atMost} says otherwise.
+	 * The most requests a load sends, all clients together, unless {@link #atMost} says otherwise: a guard against
+	 * a runaway load, set above what four clients get through a fast replica on loopback in the
+	 * {@link #DEFAULT_MAX_DURATION time bound} (20,000 was reached within a 15 s rolling restart of two WebFlux
+	 * replicas once the gateway spent less per request), so that the time bound is the one a test meets.
 	 */
-	public static final int DEFAULT_MAX_REQUESTS = 20_000;
+	public static final int DEFAULT_MAX_REQUESTS = 200_000;
 
 	/**
 	 * The longest a load runs, unless {@link #atMost} says otherwise.
