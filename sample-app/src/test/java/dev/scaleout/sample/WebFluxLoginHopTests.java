@@ -1,35 +1,24 @@
 package dev.scaleout.sample;
 
 import java.net.http.HttpResponse;
-import java.security.Principal;
+import java.util.Map;
 
+import com.example.securedwebflux.SecuredWebFluxApplication;
 import dev.scaleout.test.ReplicaClient;
 import dev.scaleout.test.Replicas;
 import dev.scaleout.test.ReplicatedSpringBootTest;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.RouterFunctions;
-import org.springframework.web.reactive.function.server.ServerResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A WebFlux app with Spring Security's form login, as two replicas behind the gateway: a login on one replica holds
  * on the other, since its security context is in the WebSession in Redis, and a logout on the other ends it on both.
- * The app is an ordinary one (Spring Boot's reactive security, a user store, a form login), here beside the sample
- * app because this module's test class path has Spring Security.
+ * The app ({@link SecuredWebFluxApplication}) is an ordinary one: Spring Boot's reactive security, a user store, a
+ * form login; it is tested here because this module's test class path has Spring Security.
  */
-@ReplicatedSpringBootTest(classes = WebFluxLoginHopTests.SecuredWebFluxApplication.class,
-		webFlux = WebFluxLoginHopTests.SecuredWebFluxApplication.class, gateway = true)
+@ReplicatedSpringBootTest(classes = SecuredWebFluxApplication.class, webFlux = SecuredWebFluxApplication.class,
+		gateway = true)
 class WebFluxLoginHopTests {
 
 	@Test
@@ -56,37 +45,9 @@ class WebFluxLoginHopTests {
 		assertThat(first.formLogin("/login", "alice", "secret").statusCode()).isEqualTo(302);
 		ReplicaClient second = first.onReplica(1);
 		assertThat(second.get("/whoami").statusCode()).isEqualTo(200);
-		assertThat(second.postForm("/logout", java.util.Map.of("_csrf", second.csrfToken("/logout"))).statusCode())
+		assertThat(second.postForm("/logout", Map.of("_csrf", second.csrfToken("/logout"))).statusCode())
 			.isEqualTo(302);
 		assertThat(first.get("/whoami").statusCode()).as("on the first replica after the logout").isEqualTo(302);
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class SecuredWebFluxApplication {
-
-		@Bean
-		RouterFunction<ServerResponse> whoami() {
-			return RouterFunctions.route()
-				.GET("/whoami", (request) -> request.principal()
-					.map(Principal::getName)
-					.flatMap((name) -> ServerResponse.ok().bodyValue(name)))
-				.build();
-		}
-
-		@Bean
-		SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
-			return http.authorizeExchange((exchanges) -> exchanges.pathMatchers("/whoami").authenticated()
-				.anyExchange()
-				.permitAll()).formLogin(Customizer.withDefaults()).logout(Customizer.withDefaults()).build();
-		}
-
-		@Bean
-		MapReactiveUserDetailsService users() {
-			return new MapReactiveUserDetailsService(
-					User.withUsername("alice").password("{noop}secret").roles("USER").build());
-		}
-
 	}
 
 }
