@@ -66,7 +66,7 @@ public final class RoutingConfiguration {
 			ObjectProvider<List<HttpHeadersFilter>> headersFilters, HttpClientProperties properties,
 			ProxyProperties proxy) {
 		if (properties.getResponseTimeout() != null) {
-			throw new IllegalArgumentException("The response timeout is scaleout.gateway.proxy.response-timeout, "
+			throw new IllegalArgumentException("The response timeout is scaleout.gateway.response-timeout, "
 					+ "not the HTTP client's spring.cloud.gateway.server.webflux.httpclient.response-timeout");
 		}
 		return new ReplicaRoutingFilter(httpClient, remaining(headersFilters).getObject(), proxy.responseTimeout());
