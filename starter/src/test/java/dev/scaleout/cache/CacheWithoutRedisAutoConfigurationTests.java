@@ -1,6 +1,7 @@
 package dev.scaleout.cache;
 
 import java.lang.reflect.Constructor;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,6 +38,7 @@ import org.springframework.data.redis.cache.RedisCacheManager;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An application with {@code @EnableCaching} and a Redis connection (the starter's, for sessions) gets the cache
@@ -103,7 +105,10 @@ class CacheWithoutRedisAutoConfigurationTests {
 		this.runner.withPropertyValues("spring.cache.type=redis").run((context) -> {
 			assertThat(context).getBean(CacheManager.class).isExactlyInstanceOf(RedisCacheManager.class);
 			context.getBean(CacheManager.class).getCache("scaleout-cache-test").put("answer", "42");
-			assertThat(TestRedis.shared().command("EXISTS", "scaleout-cache-test::answer")).isEqualTo("1");
+			// Spring Data Redis 4's cache writer sends a put without waiting for Redis (asynchronous with Lettuce).
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(TestRedis.shared().command("EXISTS", "scaleout-cache-test::answer"))
+					.isEqualTo("1"));
 		});
 	}
 
