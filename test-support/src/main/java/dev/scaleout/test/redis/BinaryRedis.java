@@ -24,6 +24,12 @@ final class BinaryRedis implements RedisBackend {
 
 	private Process process;
 
+	/**
+	 * Stops the server when the JVM ends without closing it (a test that failed before its clean-up, an interrupted
+	 * build): a child process outlives its parent otherwise.
+	 */
+	private Thread stopAtExit;
+
 	private Path log;
 
 	BinaryRedis(int port, String password) {
@@ -55,6 +61,9 @@ final class BinaryRedis implements RedisBackend {
 			this.process = new ProcessBuilder(binary.command(this.port, this.settings)).redirectErrorStream(true)
 				.redirectOutput(this.log.toFile())
 				.start();
+			Process started = this.process;
+			this.stopAtExit = new Thread(started::destroyForcibly, "redis-server-" + this.port + "-exit");
+			Runtime.getRuntime().addShutdownHook(this.stopAtExit);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the redis-server binary of embedded-redis on port "
@@ -82,6 +91,12 @@ final class BinaryRedis implements RedisBackend {
 			// A leftover log in the temporary directory is harmless.
 		}
 		this.process = null;
+		try {
+			Runtime.getRuntime().removeShutdownHook(this.stopAtExit);
+		}
+		catch (IllegalStateException ex) {
+			// The JVM is already shutting down (the shared server's own hook): nothing left to unregister.
+		}
 	}
 
 	@Override
