@@ -15,13 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A WebFlux app with Spring Security's form login, as two replicas behind the gateway: a login on one replica holds
  * on the other, since its security context is in the WebSession in Redis, and a logout on the other ends it on both.
  * The app ({@link SecuredWebFluxApplication}) is an ordinary one: Spring Boot's reactive security, a user store, a
- * form login; it is tested here because this module's test class path has Spring Security.
+ * form login; it is tested here because this module's test class path has Spring Security. It gets the sample app's
+ * session lock through the shared class path, so its login and logout run under it.
  */
 @ReplicatedSpringBootTest(classes = SecuredWebFluxApplication.class, webFlux = SecuredWebFluxApplication.class,
-		gateway = true,
-		// the sample app's session lock reaches this app through the shared class path; it is not what is tested
-		// here (and a logout under it once hung for 30 s: see the closing note of issue 19)
-		properties = "scaleout.session.lock.enabled=false")
+		gateway = true)
 class WebFluxLoginHopTests {
 
 	@Test

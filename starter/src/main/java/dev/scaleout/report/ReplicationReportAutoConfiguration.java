@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +25,9 @@ import org.springframework.core.env.Environment;
  * ready into one log block, and again for every read of the {@code replication} actuator endpoint.
  * <p>
  * Besides the checks each concern of the starter contributes, the report names the instance and inspects what no
- * concern configures and breaks under many replicas all the same: in-memory databases, per-JVM caches and the
- * in-memory STOMP broker. Each check is a bean that a bean of the same name replaces.
+ * concern configures and breaks under many replicas all the same: in-memory databases, per-JVM caches, the
+ * in-memory STOMP broker, and a Reactor Netty web server that can stop reading kept-alive connections. Each check is
+ * a bean that a bean of the same name replaces.
  */
 @AutoConfiguration(after = InstanceIdentityAutoConfiguration.class)
 public final class ReplicationReportAutoConfiguration {
@@ -88,6 +90,19 @@ public final class ReplicationReportAutoConfiguration {
 		@ConditionalOnMissingBean(name = "inMemoryBrokerReplicationCheck")
 		InMemoryBrokerCheck inMemoryBrokerReplicationCheck(ConfigurableListableBeanFactory beans) {
 			return new InMemoryBrokerCheck(beans);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "reactor.netty.http.server.HttpServer")
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	static class ReactorNettyCheckConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "reactorNettyKeepAliveReplicationCheck")
+		ReactorNettyKeepAliveCheck reactorNettyKeepAliveReplicationCheck(ConfigurableListableBeanFactory beans) {
+			return ReactorNettyKeepAliveCheck.of(beans, beans.getBeanClassLoader());
 		}
 
 	}

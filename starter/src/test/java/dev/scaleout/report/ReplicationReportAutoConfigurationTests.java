@@ -22,6 +22,8 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cache.CacheManager;
@@ -369,6 +371,71 @@ class ReplicationReportAutoConfigurationTests {
 			ReplicationReportAutoConfigurationTests.this.runner
 				.withClassLoader(new FilteredClassLoader("org.springframework.messaging"))
 				.run((context) -> assertThat(context).doesNotHaveBean(InMemoryBrokerCheck.class));
+		}
+
+	}
+
+	@Nested
+	class ReactorNettyKeepAlive {
+
+		private final ReactiveWebApplicationContextRunner reactive = new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(InstanceIdentityAutoConfiguration.class,
+					ReplicationReportAutoConfiguration.class))
+			.withPropertyValues("scaleout.instance.id=replica-a");
+
+		@Test
+		void aNettyServerBefore138IsFound() {
+			this.reactive.withBean(NettyReactiveWebServerFactory.class).run((context) -> {
+				ReplicationReport.Builder report = new ReplicationReport.Builder();
+				new ReactorNettyKeepAliveCheck(context.getBeanFactory(), context.getClassLoader(), "1.3.6.RELEASE")
+					.inspect(report);
+				assertThat(report.build("replica-a").findings()).singleElement().satisfies((finding) -> {
+					assertThat(finding.id()).isEqualTo("reactor-netty-keep-alive");
+					assertThat(finding.problem()).startsWith("The web server is Reactor Netty 1.3.6.RELEASE, which"
+							+ " can stop reading a kept-alive connection (reactor/reactor-netty#4361, fixed in 1.3.8)");
+					assertThat(finding.fix()).contains("reactor-bom.version", "2025.0.8");
+				});
+			});
+		}
+
+		@Test
+		void theReactorNettyOfTheBuildIsReadFromItsJarAndHasTheFix() {
+			this.reactive.withBean(NettyReactiveWebServerFactory.class).run((context) -> {
+				assertThat(context).hasSingleBean(ReactorNettyKeepAliveCheck.class);
+				assertThat(ReactorNettyKeepAliveCheck.versionOf("reactor.netty.http.server.HttpServer",
+						context.getClassLoader()))
+					.startsWith("1.3.8");
+				ReplicationReport.Builder report = new ReplicationReport.Builder();
+				context.getBean(ReactorNettyKeepAliveCheck.class).inspect(report);
+				assertThat(report.build("replica-a").findings()).isEmpty();
+			});
+		}
+
+		@Test
+		void versionsFrom138OnAreNotAffected() {
+			assertThat(ReactorNettyKeepAliveCheck.isAffected("1.3.6.RELEASE")).isTrue();
+			assertThat(ReactorNettyKeepAliveCheck.isAffected("1.3.7")).isTrue();
+			assertThat(ReactorNettyKeepAliveCheck.isAffected("1.2.18.RELEASE")).isTrue();
+			assertThat(ReactorNettyKeepAliveCheck.isAffected("1.3.8.RELEASE")).isFalse();
+			assertThat(ReactorNettyKeepAliveCheck.isAffected("1.3.10")).isFalse();
+			assertThat(ReactorNettyKeepAliveCheck.isAffected("2.0.0-M3")).isFalse();
+			assertThat(ReactorNettyKeepAliveCheck.isAffected("unknown")).isFalse();
+		}
+
+		@Test
+		void anApplicationThatNettyDoesNotServeIsNotConcerned() {
+			this.reactive.run((context) -> {
+				ReplicationReport.Builder report = new ReplicationReport.Builder();
+				new ReactorNettyKeepAliveCheck(context.getBeanFactory(), context.getClassLoader(), "1.3.6.RELEASE")
+					.inspect(report);
+				assertThat(report.build("replica-a").findings()).isEmpty();
+			});
+		}
+
+		@Test
+		void isNotCheckedInAServletApplication() {
+			ReplicationReportAutoConfigurationTests.this.runner
+				.run((context) -> assertThat(context).doesNotHaveBean(ReactorNettyKeepAliveCheck.class));
 		}
 
 	}

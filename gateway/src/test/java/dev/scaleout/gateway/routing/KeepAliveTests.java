@@ -1,0 +1,97 @@
+package dev.scaleout.gateway.routing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import dev.scaleout.gateway.Backends;
+import dev.scaleout.gateway.RunningGateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A client's keep-alive connection to the gateway stays usable whatever the order in which its requests end.
+ * Reactor Netty before 1.3.8 stopped reading a connection whose next request arrived while the previous one was
+ * still ending and was then answered at once (reactor/reactor-netty#4361): a browser's next request on it waited
+ * until it timed out. The build manages Reactor Netty 1.3.8 for that reason; this test fails on 1.3.6.
+ */
+class KeepAliveTests {
+
+	@Test
+	void aConnectionIsReadAgainAfterARequestThatArrivedWhileThePreviousOneWasEnding() throws IOException {
+		try (Backends backends = Backends.start(1); RunningGateway gateway = RunningGateway.start(backends.all())) {
+			backends.get(0).delay(Duration.ofMillis(50));
+			String host = "Host: " + gateway.uri("/").getAuthority() + "\r\n\r\n";
+			try (Socket socket = new Socket("127.0.0.1", gateway.uri("/").getPort())) {
+				socket.setSoTimeout(5000);
+				OutputStream out = socket.getOutputStream();
+				InputStream in = socket.getInputStream();
+				// the first is answered by the replica after 50 ms, the second by the gateway at once (a refused
+				// spelling of its own paths), both sent before the first ends
+				out.write(("GET /slow HTTP/1.1\r\n" + host + "GET //actuator/health HTTP/1.1\r\n" + host)
+					.getBytes(StandardCharsets.ISO_8859_1));
+				out.flush();
+				assertThat(readResponse(in)).startsWith("HTTP/1.1 200");
+				assertThat(readResponse(in)).startsWith("HTTP/1.1 400");
+				for (int i = 0; i < 3; i++) {
+					out.write(("GET /next HTTP/1.1\r\n" + host).getBytes(StandardCharsets.ISO_8859_1));
+					out.flush();
+					assertThat(readResponse(in)).as("request %d after the two", i + 1).startsWith("HTTP/1.1 200");
+				}
+			}
+		}
+	}
+
+	/**
+	 * Reads one response with a {@code Content-Length} body.
+	 */
+	private static String readResponse(InputStream in) throws IOException {
+		ByteArrayOutputStream read = new ByteArrayOutputStream();
+		try {
+			String head = readHead(in, read);
+			int length = contentLength(head);
+			for (int i = 0; i < length; i++) {
+				int b = in.read();
+				if (b == -1) {
+					break;
+				}
+				read.write(b);
+			}
+		}
+		catch (SocketTimeoutException ex) {
+			throw new IOException("No complete answer in 5 s on the kept-alive connection; read: "
+					+ read.toString(StandardCharsets.ISO_8859_1), ex);
+		}
+		return read.toString(StandardCharsets.ISO_8859_1);
+	}
+
+	private static String readHead(InputStream in, ByteArrayOutputStream read) throws IOException {
+		while (!read.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+			int b = in.read();
+			if (b == -1) {
+				throw new IOException("The gateway closed the connection; read: "
+						+ read.toString(StandardCharsets.ISO_8859_1));
+			}
+			read.write(b);
+		}
+		return read.toString(StandardCharsets.ISO_8859_1);
+	}
+
+	private static int contentLength(String head) {
+		for (String line : head.split("\r\n")) {
+			int colon = line.indexOf(':');
+			if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Content-Length")) {
+				return Integer.parseInt(line.substring(colon + 1).trim());
+			}
+		}
+		throw new IllegalStateException("A response without Content-Length: " + head);
+	}
+
+}
