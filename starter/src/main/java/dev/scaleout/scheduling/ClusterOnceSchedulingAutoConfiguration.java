@@ -64,6 +64,18 @@ public final class ClusterOnceSchedulingAutoConfiguration {
 		return (scheduler) -> scheduler.setErrorHandler(new LockStoreOutageErrorHandler());
 	}
 
+	/**
+	 * A cron or trigger job's next tick is a delayed task, which Spring's scheduler still runs after the shutdown
+	 * that starts when the context closes (unlike a fixed-rate or fixed-delay job's, which it cancels): it then fell
+	 * while the application shut down, after the lock store's connection had closed, and failed with a stack trace.
+	 * The tick is dropped instead; another replica runs it.
+	 * @return the customizer
+	 */
+	@Bean
+	ThreadPoolTaskSchedulerCustomizer noTickAfterShutdownThreadPoolTaskSchedulerCustomizer() {
+		return (scheduler) -> scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+	}
+
 	@Bean
 	SimpleAsyncTaskSchedulerCustomizer lockStoreOutageSimpleAsyncTaskSchedulerCustomizer() {
 		return (scheduler) -> scheduler.setErrorHandler(new LockStoreOutageErrorHandler());

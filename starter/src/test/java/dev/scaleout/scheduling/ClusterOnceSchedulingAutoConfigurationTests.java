@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,6 +89,18 @@ class ClusterOnceSchedulingAutoConfigurationTests {
 		}
 		assertThat(output.getOut().lines().filter((line) -> line.contains("skip their ticks"))).hasSize(1);
 		assertThat(output.getOut()).doesNotContain("\tat ");
+	}
+
+	@Test
+	void springBootsSchedulerDropsTicksDueAfterItsShutdownAndTakesTheOutageHandler() {
+		this.runner.withConfiguration(AutoConfigurations.of(TaskSchedulingAutoConfiguration.class))
+			.withUserConfiguration(Jobs.class)
+			.run((context) -> {
+				ThreadPoolTaskScheduler scheduler = context.getBean(ThreadPoolTaskScheduler.class);
+				assertThat(scheduler.getScheduledThreadPoolExecutor().getExecuteExistingDelayedTasksAfterShutdownPolicy())
+					.isFalse();
+				assertThat(scheduler).extracting("errorHandler").isInstanceOf(LockStoreOutageErrorHandler.class);
+			});
 	}
 
 	@Test
