@@ -1,8 +1,10 @@
 package com.example.reactive;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,8 @@ import static org.awaitility.Awaitility.await;
  * Two replicas of a WebFlux app on the starter share one WebSession through Redis; with session
  * locks, concurrent writing requests of one session on both replicas run one at a time and lose
  * no update; and while Redis is down what needs the session answers 503 with Retry-After while
- * the rest keeps working.
+ * the rest keeps working; a writing request that cannot take its session's lock in time is answered
+ * 503 with Retry-After.
  */
 class ReactiveReplicasShareSessionsTests {
 
@@ -41,6 +44,33 @@ class ReactiveReplicasShareSessionsTests {
 			assertThat(instances).containsOnly("reactive-a", "reactive-b");
 			assertThat(browser.cookie("SESSION")).as("the session id, Base64 as on a servlet replica")
 				.isBase64();
+		}
+	}
+
+	@Test
+	void aWritingRequestThatCannotTakeItsSessionsLockInTimeIsAnswered503WithRetryAfter() {
+		try (TestRedis redis = TestRedis.startDedicated();
+				RunningApp replica = start(redis, "reactive-a", "--scaleout.session.lock.enabled=true",
+						"--scaleout.session.lock.timeout=300ms", "--scaleout.session.retry-after=3s")) {
+			CookieJarClient browser = new CookieJarClient();
+			assertThat(browser.post(replica.baseUri().resolve("/session/counter")).body()).isEqualTo("1");
+			String sessionId = new String(Base64.getDecoder().decode(browser.cookie("SESSION")),
+					StandardCharsets.UTF_8);
+			// a request on another replica holds the lock, as long as its lease runs
+			String lock = "{spring:session:sessions:" + sessionId + "}:lock";
+			assertThat(redis.command("SET", lock, "another-request", "PX", "30000")).isEqualTo("OK");
+
+			HttpResponse<String> busy = browser.post(replica.baseUri().resolve("/session/counter"));
+			assertThat(busy.statusCode()).isEqualTo(503);
+			assertThat(busy.headers().firstValue("Retry-After")).hasValue("3");
+			assertThat(busy.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(busy.body()).contains("\"status\":503").doesNotContain("Exception");
+			assertThat(browser.get(replica.baseUri().resolve("/session/counter")).body())
+				.as("a reading request takes no lock").isEqualTo("1");
+
+			redis.command("DEL", lock);
+			assertThat(browser.post(replica.baseUri().resolve("/session/counter")).body())
+				.as("the refused request changed nothing").isEqualTo("2");
 		}
 	}
 
