@@ -235,9 +235,13 @@ final class RedisSession implements Session {
 		if (this.gone) {
 			return PendingSave.NOTHING;
 		}
+		String loadedId = loadedId();
+		if (this.lockToken != null && this.request != null && !this.request.holds(loadedId)) {
+			// The request released it already: a failed WebFlux request does, before its error response commits.
+			this.lockToken = null;
+		}
 		// Spring Session saves once a request is done with its session: the time to release its lock.
 		boolean release = checkExistence && this.lockToken != null;
-		String loadedId = loadedId();
 		boolean idChanged = !getId().equals(this.originalSessionId);
 		if (this.delta.isEmpty() && !idChanged
 				&& (this.isNew || !checkExistence || this.accessNotWritten || this.writtenUnchanged)) {

@@ -117,6 +117,15 @@ final class SessionRequest implements AutoCloseable {
 	}
 
 	/**
+	 * Whether this request still holds a session's lock.
+	 * @param sessionId the session's id
+	 * @return whether it took the lock and has not released it
+	 */
+	boolean holds(String sessionId) {
+		return this.locked.contains(sessionId);
+	}
+
+	/**
 	 * The sessions whose locks this request still holds.
 	 * @return their ids
 	 */

@@ -11,8 +11,11 @@ import dev.scaleout.test.redis.TestRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.session.web.server.session.SpringSessionWebSessionStore;
 import org.springframework.web.server.WebSession;
 
@@ -26,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  * commits), on a real Redis: a request costs the round trips of a servlet request, the writing requests of one
  * session run one at a time across replicas, and a session ended by a logout is not brought back.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ScriptedReactiveRedisSessionRepositoryTests {
 
 	private final TestRedis redis = TestRedis.shared();
@@ -102,6 +106,22 @@ class ScriptedReactiveRedisSessionRepositoryTests {
 		ahead.save().block();
 		assertThat(behind.join()).isEqualTo(3);
 		assertThat(count(id)).isEqualTo(3);
+	}
+
+	@Test
+	void aFailedRequestReleasesItsLockFirstAndTheSaveOfItsErrorResponseNeitherNeedsNorMissesIt(
+			CapturedOutput output) {
+		lockBoth(Duration.ofSeconds(10));
+		String id = sessionWithCount(1);
+		SessionRequest request = SessionRequest.unbound(true);
+		WebSession session = retrieve(this.repository, id, request, Instant.now());
+		session.getAttributes().put("count", 2);
+		// the request failed: SessionRequestWebFilter releases its locks before the error response commits
+		this.repository.releaseLocks(request).block();
+		assertThat(this.redis.command("EXISTS", lockKey(id))).isEqualTo("0");
+		session.save().contextWrite((context) -> context.put(SessionRequest.class, request)).block();
+		assertThat(count(id)).isEqualTo(2);
+		assertThat(output.getOut()).doesNotContain("longer than the lock's lease");
 	}
 
 	@Test
