@@ -46,6 +46,17 @@ final class PrincipalIndex {
 	}
 
 	/**
+	 * Whether a session an index names still belongs to the index's principal: it has not ended, and nobody else
+	 * logged in to it.
+	 * @param session the session, or {@code null} when it ended
+	 * @param principalName the index's principal
+	 * @return whether the index keeps it
+	 */
+	static boolean belongsTo(@Nullable MapSession session, String principalName) {
+		return session != null && principalName.equals(principalName(session));
+	}
+
+	/**
 	 * The sessions in an index that still belong to its principal. Ids of sessions that ended meanwhile (logged out,
 	 * expired, now another principal's) are removed from the index, in one command.
 	 * @param index the index's key
@@ -63,7 +74,7 @@ final class PrincipalIndex {
 		for (byte[] member : (members != null) ? members : Set.<byte[]>of()) {
 			String sessionId = new String(member, StandardCharsets.UTF_8);
 			MapSession session = load.apply(sessionId);
-			if (session != null && principalName.equals(principalName(session))) {
+			if (belongsTo(session, principalName)) {
 				sessions.put(sessionId, session);
 			}
 			else {

@@ -1,8 +1,12 @@
 package dev.scaleout.session;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 import dev.scaleout.session.RedisSession.PendingSave;
@@ -16,10 +20,13 @@ import org.springframework.data.redis.core.ReactiveRedisTemplate;
 import org.springframework.data.redis.serializer.RedisSerializationContext;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.session.MapSession;
+import org.springframework.session.ReactiveFindByIndexNameSessionRepository;
 import org.springframework.session.ReactiveSessionRepository;
 import org.springframework.session.SaveMode;
 import org.springframework.session.SessionIdGenerator;
 import org.springframework.util.Assert;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * The WebFlux twin of {@link ScriptedRedisSessionRepository}: the same sessions ({@link RedisSession}), keys, JSON
@@ -37,8 +44,8 @@ import org.springframework.util.Assert;
  * Not on a Redis Cluster: a save whose keys are in several slots would need {@link ClusterSave}'s slot-by-slot
  * order, which exists only blocking; the auto-configuration keeps Spring Session's reactive repository there.
  */
-final class ScriptedReactiveRedisSessionRepository
-		implements ReactiveSessionRepository<RedisSession>, ScriptedSessionStore {
+final class ScriptedReactiveRedisSessionRepository implements ReactiveSessionRepository<RedisSession>,
+		ReactiveFindByIndexNameSessionRepository<RedisSession>, ScriptedSessionStore {
 
 	private final ReactiveRedisOperations<String, Object> redis;
 
@@ -193,6 +200,43 @@ final class ScriptedReactiveRedisSessionRepository
 			SessionKeys keys = this.settings.keys();
 			// The lock too: whoever waits for it finds no session.
 			return this.redis.delete(keys.session(sessionId), keys.lock(sessionId)).then();
+		});
+	}
+
+	/**
+	 * The sessions of a principal, from the index the save script keeps, which is the servlet repository's too;
+	 * ids of sessions that ended meanwhile are removed from it, as {@link PrincipalIndex} does.
+	 * @param indexName {@link #PRINCIPAL_NAME_INDEX_NAME}; any other index name finds nothing
+	 * @param indexValue the principal's name
+	 * @return the sessions by id
+	 */
+	@Override
+	public Mono<Map<String, RedisSession>> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+		if (!PRINCIPAL_NAME_INDEX_NAME.equals(indexName)) {
+			return Mono.just(Map.of());
+		}
+		ByteBuffer index = ByteBuffer.wrap(this.settings.keys().principalIndex(indexValue).getBytes(UTF_8));
+		return Mono.deferContextual((context) -> {
+			SessionRequest request = request(context);
+			Map<String, RedisSession> sessions = new LinkedHashMap<>();
+			List<ByteBuffer> ended = new ArrayList<>();
+			return this.redis.execute((connection) -> connection.setCommands().sMembers(index.duplicate()))
+				.concatMap((member) -> {
+					String sessionId = UTF_8.decode(member.duplicate()).toString();
+					return load(sessionId).map(Optional::of).defaultIfEmpty(Optional.empty()).doOnNext((session) -> {
+						if (PrincipalIndex.belongsTo(session.orElse(null), indexValue)) {
+							sessions.put(sessionId,
+									new RedisSession(session.get(), false, this.settings, request, false));
+						}
+						else {
+							ended.add(member);
+						}
+					});
+				})
+				.then(Mono.defer(() -> ended.isEmpty() ? Mono.empty()
+						: this.redis.execute((connection) -> connection.setCommands().sRem(index.duplicate(), ended))
+							.then()))
+				.then(Mono.fromSupplier(() -> sessions));
 		});
 	}
 

@@ -131,6 +131,29 @@ class ScriptedRedisSessionRepositoryPrincipalIndexTests {
 	}
 
 	@Test
+	void theReactiveRepositoryFindsTheSameSessionsAndPrunesTheIndexAlike() {
+		ScriptedReactiveRedisSessionRepository reactive = ScriptedReactiveRedisSessionRepository
+			.on(this.connection.factory(), RecordingConnection.serializer());
+		reactive.setRedisKeyNamespace(this.namespace);
+		String onAServletReplica = loggedIn("alice");
+		RedisSession onAWebFluxReplica = reactive.createSession().block();
+		onAWebFluxReplica.setAttribute(SECURITY_CONTEXT, login("alice"));
+		reactive.save(onAWebFluxReplica).block();
+		String loggedOut = loggedIn("alice");
+		loggedIn("bob");
+		this.repository.deleteById(loggedOut);
+
+		assertThat(reactive.findByPrincipalName("alice").block()).containsOnlyKeys(onAServletReplica,
+				onAWebFluxReplica.getId());
+		assertThat(this.redis.command("SMEMBERS", index("alice")).lines()).as("the ended session left the index")
+			.containsExactlyInAnyOrder(onAServletReplica, onAWebFluxReplica.getId());
+		assertThat(this.repository.findByPrincipalName("alice")).containsOnlyKeys(onAServletReplica,
+				onAWebFluxReplica.getId());
+		assertThat(reactive.findByPrincipalName("carol").block()).isEmpty();
+		assertThat(reactive.findByIndexNameAndIndexValue("color", "alice").block()).isEmpty();
+	}
+
+	@Test
 	void otherIndexesFindNothing() {
 		loggedIn("alice");
 		assertThat(this.repository.findByIndexNameAndIndexValue("color", "alice")).isEmpty();

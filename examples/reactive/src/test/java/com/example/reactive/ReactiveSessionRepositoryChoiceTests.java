@@ -7,12 +7,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
+import org.springframework.boot.session.actuate.endpoint.ReactiveSessionsEndpoint;
 import org.springframework.boot.session.autoconfigure.SessionAutoConfiguration;
+import org.springframework.boot.session.autoconfigure.SessionsEndpointAutoConfiguration;
 import org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.webflux.autoconfigure.WebSessionIdResolverAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.ReactiveFindByIndexNameSessionRepository;
 import org.springframework.session.ReactiveMapSessionRepository;
 import org.springframework.session.ReactiveSessionRepository;
 import org.springframework.session.data.redis.ReactiveRedisIndexedSessionRepository;
@@ -25,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Which reactive session repository a WebFlux app gets: the starter's scripted one with Spring Boot's default
- * repository type, Spring Session's otherwise (the indexed type, a Redis Cluster), the app's own when it defines
- * one.
+ * repository type, which also finds sessions by user, Spring Session's otherwise (the indexed type, a Redis Cluster),
+ * the app's own when it defines one.
  */
 class ReactiveSessionRepositoryChoiceTests {
 
@@ -43,6 +46,18 @@ class ReactiveSessionRepositoryChoiceTests {
 			assertThat(context.getBean(ReactiveSessionRepository.class).getClass().getSimpleName())
 				.isEqualTo("ScriptedReactiveRedisSessionRepository");
 		});
+	}
+
+	@Test
+	void theStartersRepositoryFindsSessionsByUserForSpringBootsSessionsEndpoint() {
+		this.runner.withConfiguration(AutoConfigurations.of(SessionsEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=sessions")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ReactiveFindByIndexNameSessionRepository.class)
+					.hasSingleBean(ReactiveSessionsEndpoint.class);
+				assertThat(context.getBean(ReactiveFindByIndexNameSessionRepository.class))
+					.isSameAs(context.getBean(ReactiveSessionRepository.class));
+			});
 	}
 
 	@Test
