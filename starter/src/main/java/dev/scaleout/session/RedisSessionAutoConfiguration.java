@@ -112,6 +112,16 @@ public final class RedisSessionAutoConfiguration {
 	}
 
 	/**
+	 * Session locks that no repository would take fail the start, naming the property.
+	 */
+	@Bean
+	@ConditionalOnProperty(name = SessionLockRequiresScriptedRepository.PROPERTY, havingValue = "true")
+	static SessionLockRequiresScriptedRepository sessionLockRequiresScriptedRepository(
+			ConfigurableListableBeanFactory beanFactory) {
+		return new SessionLockRequiresScriptedRepository(beanFactory);
+	}
+
+	/**
 	 * The packages trusted besides the JDK's and Spring's types: the application's own, and those configured.
 	 */
 	private static List<String> trustedPackages(RedisSessionProperties properties, BeanFactory beanFactory) {

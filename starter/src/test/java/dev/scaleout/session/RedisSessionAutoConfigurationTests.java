@@ -4,6 +4,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 
 import dev.scaleout.report.ReplicationCheck;
@@ -13,12 +14,15 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.session.MapSessionRepository;
+import org.springframework.session.ReactiveMapSessionRepository;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.context.annotation.SessionScope;
 
@@ -98,6 +102,31 @@ class RedisSessionAutoConfigurationTests {
 					.hasMessageContaining("scaleout.session.lock.timeout")
 					.hasMessageContaining("must be positive");
 			});
+	}
+
+	@Test
+	void sessionLocksThatNoRepositoryTakesFailStartupNamingTheProperty() {
+		this.runner.withPropertyValues("scaleout.session.lock.enabled=true")
+			.withBean("sessionRepository", MapSessionRepository.class, () -> new MapSessionRepository(new HashMap<>()))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.hasMessageContaining("scaleout.session.lock.enabled")
+					.hasMessageContaining("'sessionRepository' (" + MapSessionRepository.class.getName() + ")");
+			});
+		this.runner.withPropertyValues("scaleout.session.lock.enabled=true")
+			.withBean("reactiveSessionRepository", ReactiveMapSessionRepository.class,
+					() -> new ReactiveMapSessionRepository(new HashMap<>()))
+			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
+	void sessionLocksWithoutASessionRepositoryOrWithoutLocksStart() {
+		this.runner.withPropertyValues("scaleout.session.lock.enabled=true")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.runner
+			.withBean("sessionRepository", MapSessionRepository.class, () -> new MapSessionRepository(new HashMap<>()))
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test

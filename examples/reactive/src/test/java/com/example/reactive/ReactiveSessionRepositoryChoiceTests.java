@@ -77,6 +77,18 @@ class ReactiveSessionRepositoryChoiceTests {
 	}
 
 	@Test
+	void sessionLocksOnARedisClusterFailStartupNamingTheProperty() {
+		// Spring Session's reactive repository, kept on a Redis Cluster, takes no lock.
+		this.runner
+			.withPropertyValues("spring.data.redis.cluster.nodes=127.0.0.1:7000", "scaleout.session.lock.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasMessageContaining("scaleout.session.lock.enabled")
+					.hasMessageContaining(ReactiveRedisSessionRepository.class.getName());
+			});
+	}
+
+	@Test
 	void anAppsOwnRepositoryIsKept() {
 		this.runner.withUserConfiguration(OwnRepository.class)
 			.run((context) -> assertThat(context).hasSingleBean(ReactiveSessionRepository.class)
