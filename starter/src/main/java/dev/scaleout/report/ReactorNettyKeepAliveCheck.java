@@ -17,8 +17,8 @@ import org.springframework.util.ClassUtils;
  * Finds a Reactor Netty web server older than 1.3.8, which can stop reading an HTTP/1.1 connection that a client
  * keeps alive: when a request arrives while the previous one is still ending and is then answered at once, nothing
  * reads the connection again (reactor/reactor-netty#4361, fixed in 1.3.8), and the client's next request on it waits
- * until it times out. A proxy that reuses its connections to the replicas — the gateway, nginx with
- * {@code keepalive} — sends exactly that traffic, and so does a browser.
+ * until it times out. Any client that keeps its connections alive can meet it: a browser, a load generator, a
+ * proxy that reuses its connections to the replicas.
  */
 final class ReactorNettyKeepAliveCheck implements ReplicationCheck {
 
@@ -65,8 +65,8 @@ final class ReactorNettyKeepAliveCheck implements ReplicationCheck {
 			return;
 		}
 		report.finding(ID, "The web server is Reactor Netty " + this.version + ", which can stop reading a kept-alive"
-				+ " connection (reactor/reactor-netty#4361, fixed in 1.3.8): behind a proxy that reuses its connections,"
-				+ " like the gateway, or from a browser, a request on it then waits until it times out",
+				+ " connection (reactor/reactor-netty#4361, fixed in 1.3.8): a client's next request on it, a browser's or"
+				+ " a proxy's, then waits until it times out",
 				"Use Reactor Netty 1.3.8 or later: Spring Boot 4.0.9 manages it; with an earlier Spring Boot, set the"
 						+ " build property reactor-bom.version to 2025.0.8 and netty.version to 4.2.19.Final,"
 						+ " the versions Spring Boot 4.0.9 manages");
