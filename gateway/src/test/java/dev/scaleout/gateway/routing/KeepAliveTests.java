@@ -1,11 +1,9 @@
 package dev.scaleout.gateway.routing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -38,60 +36,16 @@ class KeepAliveTests {
 				out.write(("GET /slow HTTP/1.1\r\n" + host + "GET //actuator/health HTTP/1.1\r\n" + host)
 					.getBytes(StandardCharsets.ISO_8859_1));
 				out.flush();
-				assertThat(readResponse(in)).startsWith("HTTP/1.1 200");
-				assertThat(readResponse(in)).startsWith("HTTP/1.1 400");
+				assertThat(RawHttp.readResponse(in)).startsWith("HTTP/1.1 200");
+				assertThat(RawHttp.readResponse(in)).startsWith("HTTP/1.1 400");
 				for (int i = 0; i < 3; i++) {
 					out.write(("GET /next HTTP/1.1\r\n" + host).getBytes(StandardCharsets.ISO_8859_1));
 					out.flush();
-					assertThat(readResponse(in)).as("request %d after the two", i + 1).startsWith("HTTP/1.1 200");
+					assertThat(RawHttp.readResponse(in)).as("request %d after the two", i + 1)
+						.startsWith("HTTP/1.1 200");
 				}
 			}
 		}
-	}
-
-	/**
-	 * Reads one response with a {@code Content-Length} body.
-	 */
-	private static String readResponse(InputStream in) throws IOException {
-		ByteArrayOutputStream read = new ByteArrayOutputStream();
-		try {
-			String head = readHead(in, read);
-			int length = contentLength(head);
-			for (int i = 0; i < length; i++) {
-				int b = in.read();
-				if (b == -1) {
-					break;
-				}
-				read.write(b);
-			}
-		}
-		catch (SocketTimeoutException ex) {
-			throw new IOException("No complete answer in 5 s on the kept-alive connection; read: "
-					+ read.toString(StandardCharsets.ISO_8859_1), ex);
-		}
-		return read.toString(StandardCharsets.ISO_8859_1);
-	}
-
-	private static String readHead(InputStream in, ByteArrayOutputStream read) throws IOException {
-		while (!read.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-			int b = in.read();
-			if (b == -1) {
-				throw new IOException("The gateway closed the connection; read: "
-						+ read.toString(StandardCharsets.ISO_8859_1));
-			}
-			read.write(b);
-		}
-		return read.toString(StandardCharsets.ISO_8859_1);
-	}
-
-	private static int contentLength(String head) {
-		for (String line : head.split("\r\n")) {
-			int colon = line.indexOf(':');
-			if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Content-Length")) {
-				return Integer.parseInt(line.substring(colon + 1).trim());
-			}
-		}
-		throw new IllegalStateException("A response without Content-Length: " + head);
 	}
 
 }

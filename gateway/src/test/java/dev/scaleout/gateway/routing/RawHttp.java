@@ -13,7 +13,7 @@ import java.util.Locale;
 /**
  * Sends bytes that no HTTP client library would send — request lines {@link URI} refuses,
  * oversized headers, pipelined requests — and reads what comes back until the server
- * closes the connection.
+ * closes the connection, or one response at a time on a connection kept alive.
  */
 final class RawHttp {
 
@@ -60,6 +60,52 @@ final class RawHttp {
 				.append("\r\n");
 		}
 		return result.toString();
+	}
+
+	/**
+	 * Reads one response with a {@code Content-Length} body from a connection kept alive, waiting 5 s at most (the
+	 * socket's timeout); answers it as read, header names as sent.
+	 */
+	static String readResponse(InputStream in) throws IOException {
+		ByteArrayOutputStream read = new ByteArrayOutputStream();
+		try {
+			String head = readHead(in, read);
+			int length = contentLength(head);
+			for (int i = 0; i < length; i++) {
+				int b = in.read();
+				if (b == -1) {
+					break;
+				}
+				read.write(b);
+			}
+		}
+		catch (SocketTimeoutException ex) {
+			throw new IOException("No complete answer in 5 s on the kept-alive connection; read: "
+					+ read.toString(StandardCharsets.ISO_8859_1), ex);
+		}
+		return read.toString(StandardCharsets.ISO_8859_1);
+	}
+
+	private static String readHead(InputStream in, ByteArrayOutputStream read) throws IOException {
+		while (!read.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+			int b = in.read();
+			if (b == -1) {
+				throw new IOException("The gateway closed the connection; read: "
+						+ read.toString(StandardCharsets.ISO_8859_1));
+			}
+			read.write(b);
+		}
+		return read.toString(StandardCharsets.ISO_8859_1);
+	}
+
+	private static int contentLength(String head) {
+		for (String line : head.split("\r\n")) {
+			int colon = line.indexOf(':');
+			if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Content-Length")) {
+				return Integer.parseInt(line.substring(colon + 1).trim());
+			}
+		}
+		throw new IllegalStateException("A response without Content-Length: " + head);
 	}
 
 }
